@@ -1,0 +1,47 @@
+/**
+ * Diagnostics: what every check in ampkit reports.
+ *
+ * A check (parser, shape decoder, rule) emits a `Finding`: the rule id, the JSON pointer it is
+ * about and a sentence. The validate pipeline turns findings into `Diagnostic`s by resolving the
+ * pointer to a line and column in the source text and applying suppressions.
+ */
+
+export type Severity = "error" | "warning" | "info"
+
+/** A diagnostic as every surface (CLI JSON, worker, browser) shows it. */
+export interface Diagnostic {
+  readonly rule: string
+  readonly severity: Severity
+  /** One sentence, at most ~120 characters, with received values truncated and escaped. */
+  readonly message: string
+  /** RFC 6901 JSON pointer into the document ("" is the root). */
+  readonly pointer: string
+  /** 1-based line in the source text. */
+  readonly line: number
+  /** 1-based column in the source text (in UTF-16 code units, as editors count). */
+  readonly column: number
+  readonly hint?: string
+  readonly suppressed: boolean
+}
+
+/** What a check reports before positions and suppressions are resolved. */
+export interface Finding {
+  readonly rule: string
+  readonly severity: Severity
+  readonly message: string
+  readonly pointer: string
+  /**
+   * Where the line/column should point: at the key of the member named by `pointer`
+   * (e.g. an unknown key) or at its value (the default).
+   */
+  readonly at?: "key" | "value"
+  readonly hint?: string
+}
+
+/** A position in the source text; both 1-based. */
+export interface Position {
+  readonly line: number
+  readonly column: number
+}
+
+export const severityRank: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 }
