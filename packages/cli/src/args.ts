@@ -1,0 +1,35 @@
+/** Argument parsing on node:util parseArgs, strict: unknown flags and missing values are usage errors. */
+import { type ParseArgsConfig, parseArgs } from "node:util"
+import { UsageError } from "./errors.js"
+
+export type Options = NonNullable<ParseArgsConfig["options"]>
+
+export interface Parsed {
+  readonly values: Record<string, string | boolean | Array<string | boolean> | undefined>
+  readonly positionals: Array<string>
+}
+
+export const parse = (args: ReadonlyArray<string>, options: Options): Parsed => {
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...args],
+      options: { ...options, help: { type: "boolean", short: "h" } },
+      allowPositionals: true,
+      strict: true,
+    })
+    return { values: values as Parsed["values"], positionals }
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split("\n")[0]! : String(error)
+    throw new UsageError({ message: message.replace(/\. To specify a positional argument.*$/, "") })
+  }
+}
+
+/** One value of an enumerated flag, with a clear error listing the choices. */
+export const choice = <T extends string>(flag: string, value: unknown, choices: ReadonlyArray<T>, fallback: T): T => {
+  if (value === undefined) return fallback
+  if (typeof value === "string" && (choices as ReadonlyArray<string>).includes(value)) return value as T
+  throw new UsageError({ message: `--${flag} must be one of ${choices.join(", ")} (got ${String(value)})` })
+}
+
+export const strings = (value: unknown): Array<string> =>
+  value === undefined ? [] : Array.isArray(value) ? value.map(String) : [String(value)]

@@ -1,0 +1,25 @@
+/** Expected failures of the CLI and the ONE table from failure to exit code. */
+
+/** Wrong usage: unknown flag or command, missing argument, bad flag value. Exit 2. */
+export class UsageError extends Error {
+  readonly _tag = "UsageError"
+  constructor(args: { message: string }) {
+    super(args.message)
+  }
+}
+
+/** An input that cannot be used: missing or unreadable file, or a document of the wrong kind. Exit 2. */
+export class InputError extends Error {
+  readonly _tag = "InputError"
+  constructor(args: { message: string }) {
+    super(args.message)
+  }
+}
+
+export const exitCode = {
+  ok: 0,
+  findings: 1,
+  usage: 2,
+  input: 2,
+  defect: 70,
+} as const

@@ -1,0 +1,71 @@
+/** ampkit's command line: arguments → inputs → @ampkit/core → output and exit code. No domain logic here. */
+import { runSchema } from "./commands/schema.js"
+import { runValidate } from "./commands/validate.js"
+import { exitCode, InputError, UsageError } from "./errors.js"
+import { type Io, processIo } from "./io.js"
+import { version } from "./version.js"
+
+export type { Io } from "./io.js"
+
+const commands: Record<string, (args: ReadonlyArray<string>, io: Io) => Promise<number>> = {
+  validate: runValidate,
+  schema: runSchema,
+}
+
+export const mainHelp = `ampkit ${version}: validate, diff and plan Ampersand amp.yaml manifests
+
+Usage: ampkit <command> [options]
+
+Commands:
+  validate <file|->...            check manifests with every rule (exit 1 on errors)
+  schema                          print the JSON Schema of amp.yaml
+
+Options:
+  -h, --help      show help (also after a command: ampkit validate --help)
+  -v, --version   print the version
+
+Exit codes: 0 success, 1 findings, 2 usage or input error, 70 internal error.
+`
+
+/** Run the CLI with the given arguments (without `node` and the script) and return the exit code. */
+export const run = async (argv: ReadonlyArray<string>, io: Io): Promise<number> => {
+  const [command, ...rest] = argv
+  try {
+    if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+      io.stdout(mainHelp)
+      return command === undefined ? exitCode.usage : exitCode.ok
+    }
+    if (command === "--version" || command === "-v") {
+      io.stdout(`${version}\n`)
+      return exitCode.ok
+    }
+    const handler = Object.hasOwn(commands, command) ? commands[command] : undefined
+    if (handler === undefined) {
+      const near = Object.keys(commands).find((c) => c.startsWith(command.slice(0, 3)))
+      throw new UsageError({
+        message: `unknown command ${JSON.stringify(command)}${near !== undefined ? ` (did you mean ${near}?)` : ""}`,
+      })
+    }
+    return await handler(rest, io)
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`ampkit: ${error.message}\nRun ampkit ${command !== undefined && Object.hasOwn(commands, command) ? `${command} ` : ""}--help for usage.\n`)
+      return exitCode.usage
+    }
+    if (error instanceof InputError) {
+      io.stderr(`ampkit: ${error.message}\n`)
+      return exitCode.input
+    }
+    const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+    io.stderr(
+      `ampkit: internal error (sorry, this is a bug in ampkit ${version}): ${what.split("\n")[0]!.slice(0, 200)}\n` +
+        "Please report it with the command you ran and the input file.\n",
+    )
+    return exitCode.defect
+  }
+}
+
+/** Entry point of the `ampkit` binary. */
+export const main = async (): Promise<void> => {
+  process.exitCode = await run(process.argv.slice(2), processIo())
+}

@@ -1,0 +1,31 @@
+/**
+ * @ampkit/core: decode, validate, diff and plan Ampersand manifests. Pure: runs unchanged in Node,
+ * workerd and browsers. The plain face (synchronous, plain data) is exported at the top level;
+ * the Effect face lives in `Effect.ts` (import "@ampkit/core/Effect").
+ */
+export type { Diagnostic, Finding, Position, Severity } from "./Diagnostic.js"
+export { decodeUtf8, type Utf8Result } from "./internal/utf8.js"
+export { suggest } from "./internal/suggest.js"
+export { type Limits, defaultLimits } from "./Limits.js"
+export { escapeControl } from "./render/escape.js"
+export {
+  type FileReport,
+  githubAnnotation,
+  jsonPathOf,
+  validationAmpJson,
+  validationGithub,
+  validationJson,
+  validationSarif,
+} from "./render/validation-json.js"
+export { renderValidationText, type TextStyle, validationSummary } from "./render/validation-text.js"
+export { type RuleDescription, ruleDescriptions } from "./RuleCatalog.js"
+export { manifestJsonSchema } from "./JsonSchema.js"
+export { type Directive, type ParseResult, parseSource, type SourceDocument, type Syntax } from "./Source.js"
+export {
+  manifestFindings,
+  report,
+  sortDiagnostics,
+  type ValidateOptions,
+  type ValidationReport,
+  validate,
+} from "./Validate.js"
