@@ -1,0 +1,175 @@
+import { readFileSync } from "node:fs"
+import { describe, expect, test } from "vitest"
+import { run } from "../src/main.js"
+import { fakeIo } from "./fake-io.js"
+
+const samples = "corpus/ampersand/samples"
+const netsuiteM2M = `${samples}/netsuiteM2M/amp.yaml`
+const hubspot = `${samples}/hubspot/amp.yaml`
+
+const cli = async (args: Array<string>, options: Parameters<typeof fakeIo>[0] = {}) => {
+  const f = fakeIo(options)
+  const code = await run(args, f.io)
+  return { code, out: f.out(), err: f.err() }
+}
+
+describe("ampkit validate", () => {
+  test("a clean real sample exits 0 with a summary line", async () => {
+    const r = await cli(["validate", hubspot])
+    expect(r.err).toBe("")
+    expect(r.out).toMatch(/✔ valid .*hubspot\/amp\.yaml: 0 errors/)
+    expect(r.code).toBe(0)
+  })
+
+  test("a real sample with errors exits 1 and shows the source line with a caret", async () => {
+    const r = await cli(["validate", netsuiteM2M])
+    expect(r.code).toBe(1)
+    expect(r.out).toContain("always-enabled-fields")
+    const m = /netsuiteM2M\/amp\.yaml:(\d+):(\d+) error always-enabled-fields/.exec(r.out)
+    expect(m).not.toBeNull()
+    const line = Number(m![1])
+    const column = Number(m![2])
+    const source = readFileSync(new URL(`../../../${netsuiteM2M}`, import.meta.url), "utf8").split("\n")[line - 1]!
+    const block = r.out.slice(m!.index).split("\n")
+    expect(block[2]).toBe(`${line} | ${source}`)
+    expect(block[3]!.indexOf("^") - `${line} | `.length).toBe(column - 1)
+    expect(r.out).not.toContain("\u001b[")
+  })
+
+  test("--format json gives the contract's object; several files give an array", async () => {
+    const one = await cli(["validate", "--format", "json", netsuiteM2M])
+    const parsed = JSON.parse(one.out)
+    expect(parsed).toMatchObject({ file: netsuiteM2M, ok: false })
+    expect(parsed.errors).toBeGreaterThan(0)
+    for (const d of parsed.diagnostics) {
+      expect(Object.keys(d).sort()).toEqual(
+        expect.arrayContaining(["column", "line", "message", "pointer", "rule", "severity", "suppressed"]),
+      )
+    }
+    const two = await cli(["validate", "--format", "json", netsuiteM2M, hubspot])
+    const arr = JSON.parse(two.out)
+    expect(Array.isArray(arr)).toBe(true)
+    expect(arr.map((x: { file: string }) => x.file)).toEqual([netsuiteM2M, hubspot])
+    expect(two.code).toBe(1)
+  })
+
+  test("--format amp mirrors Ampersand's validator JSON with $-paths", async () => {
+    const r = await cli(["validate", "--format", "amp", netsuiteM2M])
+    const parsed = JSON.parse(r.out)
+    expect(parsed.valid).toBe(false)
+    expect(parsed.errors[0].path).toMatch(/^\$\.integrations\[\d+\]/)
+    expect(Object.keys(parsed.errors[0])).toEqual(expect.arrayContaining(["message", "line", "column", "path", "rule"]))
+  })
+
+  test("--format sarif is SARIF 2.1.0 with rule ids and regions", async () => {
+    const r = await cli(["validate", "--format", "sarif", netsuiteM2M])
+    const sarif = JSON.parse(r.out)
+    expect(sarif.version).toBe("2.1.0")
+    const result = sarif.runs[0].results[0]
+    expect(result.ruleId).toBeTypeOf("string")
+    expect(result.locations[0].physicalLocation.region.startLine).toBeGreaterThan(0)
+    expect(sarif.runs[0].tool.driver.rules.map((x: { id: string }) => x.id)).toContain(result.ruleId)
+  })
+
+  test("--format github prints workflow commands", async () => {
+    const r = await cli(["validate", "--format", "github", netsuiteM2M])
+    const lines = r.out.trim().split("\n")
+    expect(lines.length).toBeGreaterThan(0)
+    for (const line of lines) expect(line).toMatch(/^::(error|warning|notice) file=.*,line=\d+,col=\d+,title=[a-z0-9-]+::/)
+  })
+
+  test("stdin with -", async () => {
+    const yaml = "specVersion: 1.0.0\nintegrations:\n  - name: x\n    provider: hubspot\n    proxy:\n      enabled: true\n"
+    const r = await cli(["validate", "-"], { stdin: yaml })
+    expect(r.out).toContain("<stdin>")
+    expect(r.code).toBe(0)
+  })
+
+  test("--strict fails on warnings; --ignore suppresses a warning but keeps it listed", async () => {
+    const yaml =
+      "specVersion: 1.0.0\nintegrations:\n  - name: x\n    provider: hubspot\n    colour: red\n    proxy:\n      enabled: true\n"
+    expect((await cli(["validate", "-"], { stdin: yaml })).code).toBe(0)
+    expect((await cli(["validate", "--strict", "-"], { stdin: yaml })).code).toBe(1)
+    const ignored = await cli(["validate", "--strict", "--ignore", "unknown-key", "--format", "json", "-"], {
+      stdin: yaml,
+    })
+    expect(ignored.code).toBe(0)
+    const d = JSON.parse(ignored.out).diagnostics.find((x: { rule: string }) => x.rule === "unknown-key")
+    expect(d.suppressed).toBe(true)
+  })
+
+  test("invalid UTF-8 is a syntax finding (exit 1), not a crash", async () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode("specVersion: 1.0.0\nx: "), 0xff, 0x0a])
+    const r = await cli(["validate", "--format", "json", "-"], { stdin: bytes })
+    expect(r.code).toBe(1)
+    const d = JSON.parse(r.out).diagnostics[0]
+    expect(d).toMatchObject({ rule: "syntax", line: 2, column: 4 })
+  })
+
+  test("a parse failure (duplicate key) is a finding with exit 1", async () => {
+    const r = await cli(["validate", "--format", "json", "-"], { stdin: "specVersion: 1.0.0\nspecVersion: 1.0.0\n" })
+    expect(r.code).toBe(1)
+    expect(JSON.parse(r.out).diagnostics.map((d: { rule: string }) => d.rule)).toContain("duplicate-key")
+  })
+
+  test("colour only on a TTY without NO_COLOR", async () => {
+    expect((await cli(["validate", netsuiteM2M], { tty: true })).out).toContain("\u001b[")
+    expect((await cli(["validate", netsuiteM2M], { tty: true, env: { NO_COLOR: "1" } })).out).not.toContain("\u001b[")
+  })
+
+  test("control characters from the input never reach the terminal", async () => {
+    const yaml = 'specVersion: 1.0.0\nintegrations:\n  - name: "bad\\u001b[31mname"\n    provider: hubspot\n    proxy: {enabled: true}\n'
+    const r = await cli(["validate", "-"], { stdin: yaml, tty: false })
+    expect(r.out).not.toContain("\u001b")
+    expect(r.code).toBe(1)
+  })
+})
+
+describe("usage and input errors exit 2 without a stack trace", () => {
+  test.each([
+    [["validate"], /needs at least one file/],
+    [["validate", "--frobnicate", "x"], /Unknown option '--frobnicate'/],
+    [["validate", "--format", "xml", "x"], /--format must be one of/],
+    [["validate", "--ignore", "unknwn-key", "x"], /did you mean unknown-key/],
+    [["validate", "does/not/exist.yaml"], /cannot read does\/not\/exist.yaml: no such file/],
+    [["validate", "corpus"], /it is a directory/],
+    [["valdate", "x"], /unknown command "valdate" \(did you mean validate\?\)/],
+  ])("%j", async (args, message) => {
+    const r = await cli(args)
+    expect(r.code).toBe(2)
+    expect(r.err).toMatch(message)
+    expect(r.err).not.toMatch(/\n\s+at /)
+  })
+})
+
+describe("help, version, schema, defects", () => {
+  test("--help on every command and --version", async () => {
+    for (const args of [["--help"], ["validate", "--help"], ["schema", "--help"]]) {
+      const r = await cli(args)
+      expect(r.code).toBe(0)
+      expect(r.out).toMatch(/Usage: ampkit/)
+    }
+    const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"))
+    expect((await cli(["--version"])).out.trim()).toBe(pkg.version)
+  })
+
+  test("schema prints a JSON Schema document", async () => {
+    const r = await cli(["schema"])
+    expect(r.code).toBe(0)
+    const schema = JSON.parse(r.out)
+    expect(schema.$schema).toMatch(/json-schema\.org/)
+  })
+
+  test("an internal defect exits 70 with a one-line apology", async () => {
+    const f = fakeIo()
+    const io = {
+      ...f.io,
+      readStdin: async () => {
+        throw new TypeError("boom")
+      },
+    }
+    const code = await run(["validate", "-"], io)
+    expect(code).toBe(70)
+    expect(f.err()).toMatch(/^ampkit: internal error \(sorry, this is a bug in ampkit [\d.]+\): TypeError: boom\n/)
+  })
+})
