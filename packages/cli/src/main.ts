@@ -1,4 +1,5 @@
 /** ampkit's command line: arguments → inputs → @ampkit/core → output and exit code. No domain logic here. */
+import { runProblem } from "./commands/problem.js"
 import { runSchema } from "./commands/schema.js"
 import { runValidate } from "./commands/validate.js"
 import { exitCode, InputError, UsageError } from "./errors.js"
@@ -10,6 +11,7 @@ export type { Io } from "./io.js"
 const commands: Record<string, (args: ReadonlyArray<string>, io: Io) => Promise<number>> = {
   validate: runValidate,
   schema: runSchema,
+  problem: runProblem,
 }
 
 export const mainHelp = `ampkit ${version}: validate, diff and plan Ampersand amp.yaml manifests
@@ -19,6 +21,7 @@ Usage: ampkit <command> [options]
 Commands:
   validate <file|->...            check manifests with every rule (exit 1 on errors)
   schema                          print the JSON Schema of amp.yaml
+  problem <file|->                explain an Ampersand API error body (--manifest maps issues to lines)
 
 Options:
   -h, --help      show help (also after a command: ampkit validate --help)

@@ -1,0 +1,440 @@
+/**
+ * Plan: what a deploy of `amp.yaml` will do to a project, split into the batch-upsert requests that
+ * implement it (design/contract.md "plan", design/domain.md §4.1, §7 F4/F5, §8).
+ *
+ * Ampersand's deploy (`PUT /projects/{p}/integrations:batch`) has one `destructive` flag for the
+ * whole request, no dry run and no precondition. The planner compares the live integrations
+ * (list-integrations) with the desired manifest by meaning (Diff.ts) and says, per integration:
+ * - `create`: in the manifest, not live; sent.
+ * - `update`: in both, and the semantic diff is not empty; sent, with the diff's changes and the
+ *   read objects it removes (compared case-insensitively, as Ampersand's CLI does).
+ * - `unchanged`: in both, empty semantic diff (order, quoting, comments, defaults do not count); never sent.
+ * - `orphan`: live, not in the manifest; reported, never sent, never deleted.
+ *
+ * Batches: an update named in `stopReads` whose revision removes read objects goes into a
+ * destructive batch (the server then pauses reads of the removed objects); everything else goes
+ * into non-destructive batches (installations keep reading removed objects). With installations
+ * known, an integration without any installation needs no destructive deploy (nobody reads), as
+ * Ampersand's CLI does not even ask then. The two kinds never share a batch; `maxBatch` caps the
+ * integrations per batch. Each batch carries the full request, whose `sourceYaml` is a manifest
+ * holding exactly its integrations as desired (ManifestYaml.ts).
+ *
+ * Preconditions: every planned integration records the live `latestRevision.id` it was planned
+ * against, and the plan carries a `planId` (a hash of the inputs that determine it); PlanVerify.ts
+ * refuses a plan whose integrations moved since.
+ *
+ * Pure and deterministic (same inputs, byte-identical JSON); near-linear in the size of the inputs.
+ */
+import * as Result from "effect/Result"
+import * as Schema from "effect/Schema"
+import { type Installation, InstallationList, type Integration as ApiIntegration } from "./Api.js"
+import { compareStrings, integrationJson, normaliseIntegration } from "./changes/normal.js"
+import { type Change, diff, type Locate } from "./Diff.js"
+import { decodeDocument, kindLabels, recogniseKind } from "./Document.js"
+import { canonicalJson, fnv1a64 } from "./Fingerprint.js"
+import type { IntegrationBlock, Manifest } from "./Manifest.js"
+import { manifestYaml } from "./ManifestYaml.js"
+import { parseSource, type SourceDocument } from "./Source.js"
+import { type ValidationReport, validate } from "./Validate.js"
+
+export type PlanAction = "create" | "update" | "unchanged" | "orphan"
+
+/**
+ * What happens to the read objects an update removes:
+ * - `stop-reads`: named in `stopReads`; sent in a destructive batch, so their reads are paused;
+ * - `keep-reading`: sent in a non-destructive batch; installations keep reading them;
+ * - `no-installations`: the integration has no installation (installations known): nobody reads them.
+ */
+export type ReadRemoval = "stop-reads" | "keep-reading" | "no-installations"
+
+/** One integration of the plan. */
+export interface PlannedIntegration {
+  readonly name: string
+  readonly action: PlanAction
+  /** The semantic changes from the live revision to the desired block (updates only; sorted as the diff sorts them). */
+  readonly changes: ReadonlyArray<Change>
+  /** Updates: live read objects with no desired object of the same name, ignoring case (live spelling, sorted). */
+  readonly removedReadObjects?: ReadonlyArray<string>
+  /** Updates that remove read objects: what happens to their reads. */
+  readonly readRemoval?: ReadRemoval
+  /** Live integrations: the ID of the integration. */
+  readonly id?: string
+  /** Live integrations: the `latestRevision.id` this plan was made against. */
+  readonly revision?: string
+  /** Live integrations, when installations are known: how many it has. */
+  readonly installations?: number
+  /** Updates removing read objects, when installations are known: how many installations select a removed object. */
+  readonly installationsReadingRemoved?: number
+  /** 1-based line of the integration in the desired manifest, when its positions are known. */
+  readonly line?: number
+}
+
+/** The request of one batch, exactly as it is to be sent. */
+export interface BatchRequest {
+  readonly method: "PUT"
+  readonly path: "/projects/{projectIdOrName}/integrations:batch"
+  readonly query: { readonly destructive: "true" | "false" }
+  readonly body: { readonly sourceYaml: string }
+}
+
+export interface PlanBatch {
+  readonly destructive: boolean
+  /** Names of the integrations it sends, sorted. */
+  readonly integrations: ReadonlyArray<string>
+  readonly request: BatchRequest
+}
+
+export interface PlanSummary {
+  readonly create: number
+  readonly update: number
+  readonly unchanged: number
+  readonly orphan: number
+}
+
+/** Something the reviewer should know that is not a change: a `stopReads` name with nothing to stop … */
+export interface PlanNote {
+  readonly integration: string
+  readonly message: string
+}
+
+export interface Plan {
+  /** 16 hex digits: a hash of every input that determines the plan. */
+  readonly planId: string
+  /** In the order of the desired manifest, then orphans by name. */
+  readonly integrations: ReadonlyArray<PlannedIntegration>
+  /** Non-destructive batches first, then destructive ones. */
+  readonly batches: ReadonlyArray<PlanBatch>
+  readonly summary: PlanSummary
+  readonly notes: ReadonlyArray<PlanNote>
+}
+
+export interface PlanInput {
+  /** The live integrations (list-integrations), decoded (Api.ts). */
+  readonly current: ReadonlyArray<ApiIntegration>
+  /** The desired manifest, decoded (Manifest.ts). Integration names should be unique (validate first). */
+  readonly desired: Manifest
+  /** Positions in the desired manifest's source (`SourceDocument.locate`), for lines of changes and entries. */
+  readonly locate?: Locate
+  /** Positions in the live list's source, for lines of removals. */
+  readonly currentLocate?: Locate
+  /** Integrations whose removed read objects should stop being read (a destructive deploy). */
+  readonly stopReads?: ReadonlyArray<string>
+  /** Most integrations per batch: an integer ≥ 1 (default: no limit). */
+  readonly maxBatch?: number
+  /** The project's installations (list-installations), decoded: who reads what. */
+  readonly installations?: ReadonlyArray<Installation>
+}
+
+/** The path of the batch-upsert endpoint, with the project left as a template variable. */
+export const batchPath = "/projects/{projectIdOrName}/integrations:batch" as const
+
+/** Why a `maxBatch` value is not usable, or `undefined` when it is. */
+export const maxBatchProblem = (maxBatch: unknown): string | undefined =>
+  maxBatch === undefined || (Number.isSafeInteger(maxBatch) && (maxBatch as number) >= 1)
+    ? undefined
+    : "maxBatch must be a whole number of at least 1"
+
+const lower = (s: string): string => s.toLowerCase()
+
+/** Live read objects with no desired read object of the same name, ignoring case (Ampersand CLI `GetRemovedReadObjects`). */
+export const removedReadObjects = (live: IntegrationBlock, desired: IntegrationBlock): Array<string> => {
+  const wanted = new Set((desired.read?.objects ?? []).map((o) => lower(o.objectName)))
+  const seen = new Set<string>()
+  const removed: Array<string> = []
+  for (const o of live.read?.objects ?? []) {
+    const key = lower(o.objectName)
+    if (wanted.has(key) || seen.has(key)) continue
+    seen.add(key)
+    removed.push(o.objectName)
+  }
+  return removed.sort(compareStrings)
+}
+
+/** The read-object names an installation's config selects (lower case), skipping disabled ones. */
+const readObjectsOf = (installation: Installation): Set<string> => {
+  const out = new Set<string>()
+  const objects = installation.config.content.read?.objects
+  if (objects === undefined) return out
+  for (const key of Object.keys(objects)) {
+    const o = objects[key]!
+    if (o.disabled === true) continue
+    out.add(lower(key))
+    out.add(lower(o.objectName))
+  }
+  return out
+}
+
+/** The desired blocks by name, in manifest order; of a duplicated name, the one the diff keeps. */
+const desiredByName = (
+  desired: Manifest,
+): { order: Array<string>; blocks: Map<string, { block: IntegrationBlock; index: number }> } => {
+  const order: Array<string> = []
+  const blocks = new Map<string, { block: IntegrationBlock; index: number }>()
+  desired.integrations.forEach((block, index) => {
+    const seen = blocks.get(block.name)
+    if (seen === undefined) {
+      order.push(block.name)
+      blocks.set(block.name, { block, index })
+      return
+    }
+    const canonical = (b: IntegrationBlock) => canonicalJson(integrationJson(normaliseIntegration(b, "")))
+    if (canonical(block) < canonical(seen.block)) blocks.set(block.name, { block, index })
+  })
+  return { order, blocks }
+}
+
+/** The inputs that determine a plan, as plain data (no dates, no positions). */
+const planIdOf = (input: PlanInput, stopReads: ReadonlyArray<string>): string =>
+  fnv1a64(
+    canonicalJson({
+      current: input.current.map((i) => ({
+        id: i.id,
+        name: i.name,
+        revision: i.latestRevision.id,
+        content: i.latestRevision.content,
+      })),
+      desired: input.desired.integrations,
+      stopReads,
+      maxBatch: input.maxBatch ?? null,
+      installations:
+        input.installations?.map((i) => ({ integrationId: i.integrationId, reads: [...readObjectsOf(i)].sort() })) ??
+        null,
+    }),
+  )
+
+const chunk = <T>(items: ReadonlyArray<T>, size: number): Array<Array<T>> => {
+  const out: Array<Array<T>> = []
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
+  return out
+}
+
+const batchOf = (
+  names: ReadonlyArray<string>,
+  destructive: boolean,
+  blocks: ReadonlyMap<string, { block: IntegrationBlock }>,
+): PlanBatch => ({
+  destructive,
+  integrations: names,
+  request: {
+    method: "PUT",
+    path: batchPath,
+    query: { destructive: destructive ? "true" : "false" },
+    body: { sourceYaml: manifestYaml(names.map((n) => blocks.get(n)!.block)) },
+  },
+})
+
+/**
+ * Plan a deploy of `desired` onto `current`. Throws a `RangeError` only for a `maxBatch` that is not
+ * an integer ≥ 1 (check with {@link maxBatchProblem}).
+ */
+export const plan = (input: PlanInput): Plan => {
+  const problem = maxBatchProblem(input.maxBatch)
+  if (problem !== undefined) throw new RangeError(problem)
+  const stopReads = [...new Set(input.stopReads ?? [])].sort(compareStrings)
+  const stopSet = new Set(stopReads)
+  const { order, blocks } = desiredByName(input.desired)
+
+  const live = new Map<string, ApiIntegration>()
+  for (const integration of input.current) if (!live.has(integration.name)) live.set(integration.name, integration)
+
+  const installationsOf = new Map<string, Array<Installation>>()
+  if (input.installations !== undefined) {
+    for (const i of input.installations) {
+      const list = installationsOf.get(i.integrationId)
+      if (list === undefined) installationsOf.set(i.integrationId, [i])
+      else list.push(i)
+    }
+  }
+
+  // One diff over both whole sides: keyed by name, near-linear. Only the changes of integrations in both are used.
+  const changesOf = new Map<string, Array<Change>>()
+  const result = diff(
+    { value: [...live.values()], ...(input.currentLocate !== undefined ? { locate: input.currentLocate } : {}) },
+    {
+      value: { specVersion: input.desired.specVersion, integrations: order.map((n) => blocks.get(n)!.block) },
+      ...(input.locate !== undefined ? { locate: input.locate } : {}),
+    },
+  )
+  for (const change of result.changes) {
+    if (change.id === "integration-added" || change.id === "integration-removed") continue
+    const list = changesOf.get(change.integration)
+    if (list === undefined) changesOf.set(change.integration, [change])
+    else list.push(change)
+  }
+
+  const entries: Array<PlannedIntegration> = []
+  const notes: Array<PlanNote> = []
+  const sent: Array<string> = []
+  const destructive: Array<string> = []
+  for (const name of order) {
+    const { block, index } = blocks.get(name)!
+    const line = input.locate !== undefined ? input.locate(`/integrations/${index}`).line : undefined
+    const at = line !== undefined ? { line } : {}
+    const existing = live.get(name)
+    if (existing === undefined) {
+      entries.push({ name, action: "create", changes: [], ...at })
+      sent.push(name)
+      if (stopSet.has(name)) notes.push({ integration: name, message: "is new: it has no read objects to stop reading" })
+      continue
+    }
+    const installations = input.installations !== undefined ? (installationsOf.get(existing.id) ?? []) : undefined
+    const known = {
+      id: existing.id,
+      revision: existing.latestRevision.id,
+      ...(installations !== undefined ? { installations: installations.length } : {}),
+    }
+    const changes = changesOf.get(name) ?? []
+    if (changes.length === 0) {
+      entries.push({ name, action: "unchanged", changes: [], ...known, ...at })
+      if (stopSet.has(name)) notes.push({ integration: name, message: "is unchanged: nothing is sent, no reads stop" })
+      continue
+    }
+    const removed = removedReadObjects(existing.latestRevision.content, block)
+    let readRemoval: ReadRemoval | undefined
+    let readingRemoved: number | undefined
+    if (removed.length > 0) {
+      if (installations !== undefined) {
+        const removedSet = new Set(removed.map(lower))
+        readingRemoved = installations.filter((i) => [...readObjectsOf(i)].some((o) => removedSet.has(o))).length
+      }
+      readRemoval =
+        installations !== undefined && installations.length === 0
+          ? "no-installations"
+          : stopSet.has(name)
+            ? "stop-reads"
+            : "keep-reading"
+    } else if (stopSet.has(name)) {
+      notes.push({ integration: name, message: "removes no read object: there are no reads to stop" })
+    }
+    entries.push({
+      name,
+      action: "update",
+      changes,
+      removedReadObjects: removed,
+      ...(readRemoval !== undefined ? { readRemoval } : {}),
+      ...known,
+      ...(readingRemoved !== undefined ? { installationsReadingRemoved: readingRemoved } : {}),
+      ...at,
+    })
+    if (readRemoval === "stop-reads") destructive.push(name)
+    else sent.push(name)
+  }
+
+  const orphans = [...live.keys()].filter((n) => !blocks.has(n)).sort(compareStrings)
+  for (const name of orphans) {
+    const existing = live.get(name)!
+    const installations = input.installations !== undefined ? (installationsOf.get(existing.id) ?? []) : undefined
+    entries.push({
+      name,
+      action: "orphan",
+      changes: [],
+      id: existing.id,
+      revision: existing.latestRevision.id,
+      ...(installations !== undefined ? { installations: installations.length } : {}),
+    })
+    if (stopSet.has(name)) notes.push({ integration: name, message: "is not in the manifest: nothing is sent for it" })
+  }
+  for (const name of stopReads) {
+    if (!blocks.has(name) && !live.has(name)) notes.push({ integration: name, message: "is neither in the manifest nor live" })
+  }
+
+  const size = input.maxBatch ?? Number.POSITIVE_INFINITY
+  const batches = [
+    ...chunk(sent.sort(compareStrings), size).map((names) => batchOf(names, false, blocks)),
+    ...chunk(destructive.sort(compareStrings), size).map((names) => batchOf(names, true, blocks)),
+  ]
+  const summary = { create: 0, update: 0, unchanged: 0, orphan: 0 }
+  for (const e of entries) summary[e.action]++
+  return { planId: planIdOf(input, stopReads), integrations: entries, batches, summary, notes }
+}
+
+/** Every integration a plan sends, with the flag of its batch. */
+export const sentIntegrations = (p: Plan): Array<{ name: string; destructive: boolean }> =>
+  p.batches.flatMap((b) => b.integrations.map((name) => ({ name, destructive: b.destructive })))
+
+// ---------------------------------------------------------------------------------------------
+// From texts: what the CLI, the worker and the browser call
+
+export interface PlanTextInput {
+  /** The list-integrations body: its JSON text, or the already parsed JSON value. */
+  readonly current: unknown
+  /** The desired `amp.yaml` text (YAML or JSON). */
+  readonly desired: string
+  /** The list-installations body (text or parsed value), if known. */
+  readonly installations?: unknown
+  readonly stopReads?: ReadonlyArray<string>
+  readonly maxBatch?: number
+}
+
+/** Which input could not be used. */
+export type PlanInputName = "current" | "desired" | "installations" | "maxBatch"
+
+export type PlanOutcome =
+  /** The plan; `report` holds the desired manifest's warnings and infos. */
+  | { readonly ok: true; readonly plan: Plan; readonly report: ValidationReport; readonly document: SourceDocument }
+  /** The desired manifest has errors (or does not parse): no plan (CLI exit 1). */
+  | { readonly ok: false; readonly reason: "invalid-manifest"; readonly report: ValidationReport }
+  /** An input of the wrong kind or unusable (CLI exit 2). */
+  | { readonly ok: false; readonly reason: "bad-input"; readonly input: PlanInputName; readonly message: string }
+
+const badInput = (input: PlanInputName, message: string): PlanOutcome => ({ ok: false, reason: "bad-input", input, message })
+
+/** Parsed JSON data of an input given as text or as a value; a string that does not parse is a message. */
+const dataOf = (input: unknown): { ok: true; value: unknown } | { ok: false; message: string } => {
+  if (typeof input !== "string") return { ok: true, value: input }
+  const parsed = parseSource(input)
+  const error = parsed.findings.find((f) => f.severity === "error")
+  if (parsed.document === undefined || error !== undefined) {
+    const where = error?.position !== undefined ? ` (line ${error.position.line}, column ${error.position.column})` : ""
+    return { ok: false, message: `does not parse: ${error?.message ?? "no data"}${where}` }
+  }
+  return { ok: true, value: parsed.document.value }
+}
+
+/**
+ * Plan from the inputs as users hold them: the list-integrations JSON, the `amp.yaml` text, the
+ * list-installations JSON. The desired manifest is validated first: with errors there is no plan.
+ */
+export const planFromText = (input: PlanTextInput): PlanOutcome => {
+  const problem = maxBatchProblem(input.maxBatch)
+  if (problem !== undefined) return badInput("maxBatch", problem)
+
+  const current = dataOf(input.current)
+  if (!current.ok) return badInput("current", `the live integrations ${current.message}`)
+  const currentDecoded = decodeDocument(current.value, "integration-list")
+  if (Result.isFailure(currentDecoded)) return badInput("current", currentDecoded.failure.message)
+
+  let installations: ReadonlyArray<Installation> | undefined
+  if (input.installations !== undefined) {
+    const data = dataOf(input.installations)
+    if (!data.ok) return badInput("installations", `the installations ${data.message}`)
+    const decoded = Schema.decodeUnknownResult(InstallationList)(data.value)
+    if (Result.isFailure(decoded)) {
+      const first = decoded.failure.message.split("\n").slice(0, 2).join(" ")
+      return badInput("installations", `expected a list of installations (list-installations), but ${first}`)
+    }
+    installations = decoded.success
+  }
+
+  const parsed = parseSource(input.desired)
+  const kind = parsed.document !== undefined ? recogniseKind(parsed.document.value) : undefined
+  if (kind !== undefined && kind !== "manifest") {
+    return badInput("desired", `expected ${kindLabels.manifest}, but this looks like ${kindLabels[kind]}`)
+  }
+  const report = validate(input.desired)
+  if (!report.ok || parsed.document === undefined) return { ok: false, reason: "invalid-manifest", report }
+  const desired = decodeDocument(parsed.document.value, "manifest")
+  if (Result.isFailure(desired)) return badInput("desired", desired.failure.message)
+  if (desired.success.kind !== "manifest") return badInput("desired", `expected ${kindLabels.manifest}`)
+  if (currentDecoded.success.kind !== "integration-list") return badInput("current", "expected an integration list")
+
+  const result = plan({
+    current: currentDecoded.success.value,
+    desired: desired.success.value,
+    locate: parsed.document.locate,
+    ...(input.stopReads !== undefined ? { stopReads: input.stopReads } : {}),
+    ...(input.maxBatch !== undefined ? { maxBatch: input.maxBatch } : {}),
+    ...(installations !== undefined ? { installations } : {}),
+  })
+  return { ok: true, plan: result, report, document: parsed.document }
+}

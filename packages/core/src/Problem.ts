@@ -1,0 +1,373 @@
+/**
+ * Problem details (RFC 9457) as the Ampersand API returns them: `Problem` (RFC core), `ApiProblem`
+ * (Ampersand extensions), `InputValidationProblem` (+ `issues`), `InputValidationIssue`
+ * (design/domain.md §3, OAS `problem/problem.yaml`).
+ *
+ * Decoding is lenient, as RFC 9457 §3.1 asks of consumers:
+ * - a member with the wrong type is ignored, never fatal: it is listed in `ignored`, in pointer
+ *   order, with its raw value, so encoding gives it back and `decode ∘ encode ∘ decode = decode`;
+ * - `type` defaults to `about:blank`;
+ * - `status` counts only as an integer 400–599 (an error status), else it is ignored;
+ * - `time` / `retryAfter` count only as strict RFC 3339 date-times and become `Date`s;
+ * - `issues` entries are decoded as problems themselves; an entry that is not an object is ignored
+ *   (listed in the parent's `ignored` at `/issues/<i>`); a bad member of an entry is ignored in
+ *   that entry;
+ * - every other member is an extension member and is kept in `extensions`, except `__proto__`
+ *   (dropped: it would rewrite an object's prototype when copied).
+ * Anything that is an object decodes; a body that is not JSON, or JSON that is not an object,
+ * degrades through {@link decodeProblemText} / {@link decodeProblem} to a problem holding the HTTP
+ * status and a bounded, escaped excerpt.
+ */
+import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
+import * as SchemaIssue from "effect/SchemaIssue"
+import * as SchemaTransformation from "effect/SchemaTransformation"
+import { dateFromDateTime, formatDateTime } from "./DateTime.js"
+import { excerpt, kindOf } from "./internal/quote.js"
+
+/** A member that was present but ignored because of its type or value (RFC 9457 §3.1). */
+export const IgnoredMember = Schema.Struct({
+  /** JSON pointer of the member, relative to the problem (`/status`, `/issues/2`). */
+  pointer: Schema.String,
+  /** The member's raw value, as received. */
+  value: Schema.Unknown,
+  /** What a usable value would have been ("an integer 400–599"). */
+  expected: Schema.String,
+})
+/** A member that was present but ignored because of its type or value (RFC 9457 §3.1). */
+export interface IgnoredMember extends Schema.Schema.Type<typeof IgnoredMember> {}
+
+const ProblemFields = {
+  /** Problem type URI; `about:blank` when absent or not a string. */
+  type: Schema.String,
+  /** Human-readable documentation of the problem type (Ampersand extension). */
+  href: Schema.optionalKey(Schema.String),
+  /** Short summary of the problem type, e.g. "Service Unavailable". */
+  title: Schema.optionalKey(Schema.String),
+  /** HTTP status of this occurrence (400–599). */
+  status: Schema.optionalKey(Schema.Int),
+  /** Explanation of this occurrence. */
+  detail: Schema.optionalKey(Schema.String),
+  /** Identifier of this occurrence. */
+  instance: Schema.optionalKey(Schema.String),
+}
+
+const CommonFields = {
+  /** Extension members not modelled here, as received (never `__proto__`). */
+  extensions: Schema.Record(Schema.String, Schema.Unknown),
+  /** Members ignored because of their type or value. */
+  ignored: Schema.Array(IgnoredMember),
+}
+
+const ApiProblemFields = {
+  ...ProblemFields,
+  /** Subsystem that produced the problem, e.g. "api". */
+  subsystem: Schema.optionalKey(Schema.String),
+  /** When the problem occurred. */
+  time: Schema.optionalKey(Schema.Date),
+  /** Request ID to quote to support, e.g. "89eb1ffb-…#87715". */
+  requestId: Schema.optionalKey(Schema.String),
+  /** Root causes, in no particular order. */
+  causes: Schema.optionalKey(Schema.Array(Schema.String)),
+  /** How to fix it. */
+  remedy: Schema.optionalKey(Schema.String),
+  supportEmail: Schema.optionalKey(Schema.String),
+  supportPhone: Schema.optionalKey(Schema.String),
+  supportUrl: Schema.optionalKey(Schema.String),
+  /** Whether the request may be retried. */
+  retryable: Schema.optionalKey(Schema.Boolean),
+  /** Earliest time to retry (an absolute time, not a delay). */
+  retryAfter: Schema.optionalKey(Schema.Date),
+  /** Free-form context. */
+  context: Schema.optionalKey(Schema.Record(Schema.String, Schema.Unknown)),
+}
+
+/** Typed side of {@link InputValidationIssue}. */
+export const InputValidationIssueType = Schema.Struct({
+  ...ApiProblemFields,
+  /** Where the bad input is. */
+  in: Schema.optionalKey(Schema.Literals(["body", "header", "path", "query"])),
+  /** Name or location of the bad input (for the body, a path such as `items[0].name`). */
+  name: Schema.optionalKey(Schema.String),
+  /** The bad value, any JSON. */
+  value: Schema.optionalKey(Schema.Unknown),
+  ...CommonFields,
+})
+/** One issue of an {@link InputValidationProblem}: an API problem plus `in`, `name`, `value`. */
+export interface InputValidationIssue extends Schema.Schema.Type<typeof InputValidationIssueType> {}
+
+/** Typed side of {@link ApiProblem}. */
+export const ApiProblemType = Schema.Struct({
+  ...ApiProblemFields,
+  /** Input validation issues (present on 400/404/422 `InputValidationProblem`s). */
+  issues: Schema.optionalKey(Schema.Array(InputValidationIssueType)),
+  ...CommonFields,
+})
+/** A decoded problem: RFC 9457 members, Ampersand extensions, issues, other extensions, ignored members. */
+export interface ApiProblem extends Schema.Schema.Type<typeof ApiProblemType> {}
+
+/** The RFC 9457 core of a problem (every {@link ApiProblem} is one). */
+export type Problem = Pick<ApiProblem, "type" | "href" | "title" | "status" | "detail" | "instance" | "extensions">
+
+/** An API problem carrying input validation `issues` (the 400/404/422 responses). */
+export interface InputValidationProblem extends ApiProblem {
+  readonly issues: ReadonlyArray<InputValidationIssue>
+}
+
+/** Whether a problem carries input validation issues. */
+export const isInputValidationProblem = (problem: ApiProblem): problem is InputValidationProblem =>
+  problem.issues !== undefined
+
+// ---------------------------------------------------------------------------------------------
+// Lenient decoding
+
+type Mutable = Record<string, unknown>
+
+const isPlainObject = (u: unknown): u is Readonly<Record<string, unknown>> =>
+  typeof u === "object" && u !== null && !Array.isArray(u)
+
+/** A member reader: the usable value, or `undefined` when the member must be ignored. */
+interface MemberReader {
+  readonly expected: string
+  readonly read: (value: unknown) => unknown
+}
+
+const aString: MemberReader = { expected: "a string", read: (v) => (typeof v === "string" ? v : undefined) }
+const aDate: MemberReader = {
+  expected: "an RFC 3339 date-time string",
+  read: (v) => (typeof v === "string" ? dateFromDateTime(v) : undefined),
+}
+const isErrorStatus = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 400 && (v as number) < 600
+
+const problemReaders: Readonly<Record<string, MemberReader>> = {
+  type: aString,
+  href: aString,
+  title: aString,
+  status: { expected: "an integer 400–599", read: (v) => (isErrorStatus(v) ? v : undefined) },
+  detail: aString,
+  instance: aString,
+  subsystem: aString,
+  time: aDate,
+  requestId: aString,
+  causes: {
+    expected: "a list of strings",
+    read: (v) => (Array.isArray(v) && v.every((c) => typeof c === "string") ? [...v] : undefined),
+  },
+  remedy: aString,
+  supportEmail: aString,
+  supportPhone: aString,
+  supportUrl: aString,
+  retryable: { expected: "true or false", read: (v) => (typeof v === "boolean" ? v : undefined) },
+  retryAfter: aDate,
+  context: { expected: "an object", read: (v) => (isPlainObject(v) ? copyMembers(v) : undefined) },
+}
+
+const issueReaders: Readonly<Record<string, MemberReader>> = {
+  ...problemReaders,
+  in: {
+    expected: "one of body, header, path, query",
+    read: (v) => (v === "body" || v === "header" || v === "path" || v === "query" ? v : undefined),
+  },
+  name: aString,
+  value: { expected: "any JSON value", read: (v) => v },
+}
+
+/** A shallow copy of an object's own members, without `__proto__`. */
+const copyMembers = (source: Readonly<Record<string, unknown>>): Mutable => {
+  const out: Mutable = {}
+  for (const key of Object.keys(source)) if (key !== "__proto__") out[key] = source[key]
+  return out
+}
+
+const decodeMembers = (
+  source: Readonly<Record<string, unknown>>,
+  readers: Readonly<Record<string, MemberReader>>,
+  withIssues: boolean,
+): Mutable => {
+  const out: Mutable = { type: "about:blank" }
+  const extensions: Mutable = {}
+  const ignored: Array<IgnoredMember> = []
+  for (const key of Object.keys(source)) {
+    if (key === "__proto__") continue
+    const raw = source[key]
+    if (withIssues && key === "issues") {
+      if (!Array.isArray(raw)) {
+        ignored.push({ pointer: "/issues", value: raw, expected: "a list of issue objects" })
+        continue
+      }
+      const issues: Array<unknown> = []
+      raw.forEach((entry: unknown, index) => {
+        if (isPlainObject(entry)) issues.push(decodeMembers(entry, issueReaders, false))
+        else ignored.push({ pointer: `/issues/${index}`, value: entry, expected: "an issue object" })
+      })
+      out.issues = issues
+      continue
+    }
+    const reader = Object.hasOwn(readers, key) ? readers[key] : undefined
+    if (reader === undefined) {
+      extensions[key] = raw
+      continue
+    }
+    const value = reader.read(raw)
+    if (value === undefined) ignored.push({ pointer: `/${escapePointerToken(key)}`, value: raw, expected: reader.expected })
+    else out[key] = value
+  }
+  out.extensions = extensions
+  out.ignored = ignored.sort(byPointer)
+  return out
+}
+
+/** Pointer order, numeric tokens by value (`/issues/2` before `/issues/10`): stable across a round trip. */
+const byPointer = (a: IgnoredMember, b: IgnoredMember): number => {
+  const left = a.pointer.split("/")
+  const right = b.pointer.split("/")
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    const l = left[i] as string
+    const r = right[i] as string
+    if (l === r) continue
+    const numeric = /^\d+$/.test(l) && /^\d+$/.test(r)
+    return numeric ? Number(l) - Number(r) : l < r ? -1 : 1
+  }
+  return left.length - right.length
+}
+
+const escapePointerToken = (token: string): string => token.replace(/~/g, "~0").replace(/\//g, "~1")
+
+const wireOrder = [
+  "type",
+  "href",
+  "title",
+  "status",
+  "detail",
+  "instance",
+  "subsystem",
+  "time",
+  "requestId",
+  "causes",
+  "remedy",
+  "supportEmail",
+  "supportPhone",
+  "supportUrl",
+  "retryable",
+  "retryAfter",
+  "context",
+  "in",
+  "name",
+  "value",
+] as const
+
+/** The JSON members of a decoded problem or issue (dates as RFC 3339, ignored members restored). */
+const encodeMembers = (problem: ApiProblem | InputValidationIssue): Mutable => {
+  const out: Mutable = {}
+  const source = problem as unknown as Readonly<Record<string, unknown>>
+  for (const key of wireOrder) {
+    if (!Object.hasOwn(source, key)) continue
+    const value = source[key]
+    out[key] = value instanceof Date ? formatDateTime(value) : value
+  }
+  const restoredIssues: Array<{ readonly index: number; readonly value: unknown }> = []
+  for (const member of problem.ignored) {
+    const issueEntry = /^\/issues\/(\d+)$/.exec(member.pointer)
+    if (issueEntry !== null) restoredIssues.push({ index: Number(issueEntry[1]), value: member.value })
+  }
+  if ("issues" in problem && problem.issues !== undefined) {
+    const issues: Array<unknown> = problem.issues.map(encodeMembers)
+    for (const { index, value } of restoredIssues) issues.splice(Math.min(index, issues.length), 0, value)
+    out.issues = issues
+  }
+  for (const key of Object.keys(problem.extensions)) if (key !== "__proto__") out[key] = problem.extensions[key]
+  for (const member of problem.ignored) {
+    const token = member.pointer.slice(1)
+    if (token.includes("/")) continue
+    const key = token.replace(/~1/g, "/").replace(/~0/g, "~")
+    if (key !== "__proto__") out[key] = member.value
+  }
+  return out
+}
+
+/**
+ * Codec: any JSON object ⇄ {@link ApiProblem}, decoding leniently (see the module comment).
+ * Fails only when the input is not an object.
+ */
+export const ApiProblem = Schema.Unknown.pipe(
+  Schema.decodeTo(
+    ApiProblemType,
+    SchemaTransformation.transformEffect<ApiProblem, unknown>({
+      decode: (input, options) =>
+        isPlainObject(input)
+          ? Effect.succeed(decodeMembers(input, problemReaders, true) as unknown as ApiProblem)
+          : Effect.fail(
+              new SchemaIssue.InvalidValue({ message: `a problem must be an object, got ${kindOf(input)}` }, input, options),
+            ),
+      encode: (problem) => Effect.succeed(encodeMembers(problem)),
+    }),
+  ),
+).annotate({ identifier: "ApiProblem" })
+
+// ---------------------------------------------------------------------------------------------
+// Plain functions
+
+const reasonPhrases: Readonly<Record<number, string>> = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  409: "Conflict",
+  413: "Content Too Large",
+  415: "Unsupported Media Type",
+  422: "Unprocessable Content",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  502: "Bad Gateway",
+  503: "Service Unavailable",
+  504: "Gateway Timeout",
+}
+
+/** Longest excerpt of an unreadable body kept in a degraded problem, in code points. */
+export const BODY_EXCERPT_LENGTH = 200
+
+const degraded = (status: number | undefined, detail: string): ApiProblem => {
+  const validStatus = isErrorStatus(status) ? status : undefined
+  return {
+    type: "about:blank",
+    title: (validStatus !== undefined ? reasonPhrases[validStatus] : undefined) ?? "Unreadable error response",
+    ...(validStatus !== undefined ? { status: validStatus } : {}),
+    detail,
+    extensions: {},
+    ignored: [],
+  }
+}
+
+/**
+ * Decode a parsed problem body. An object decodes leniently (never fails); anything else degrades
+ * to a problem with the HTTP `status` (when it is 400–599) and a sentence saying what the body was.
+ * When the object has no usable `status`, the HTTP `status` fills it.
+ */
+export const decodeProblem = (value: unknown, status?: number): ApiProblem => {
+  if (!isPlainObject(value)) {
+    const what = typeof value === "string" ? `the string "${excerpt(value, BODY_EXCERPT_LENGTH)}"` : kindOf(value)
+    return degraded(status, `The response body is ${what}, not a problem object.`)
+  }
+  const problem = decodeMembers(value, problemReaders, true) as unknown as ApiProblem
+  return problem.status === undefined && isErrorStatus(status) ? { ...problem, status } : problem
+}
+
+/**
+ * Decode a problem from response text: JSON objects decode leniently ({@link decodeProblem}); text
+ * that is not JSON, or JSON that is not an object, degrades to the HTTP `status` plus a bounded,
+ * escaped excerpt of the body. Never throws.
+ */
+export const decodeProblemText = (text: string, status?: number): ApiProblem => {
+  if (text.trim() === "") return degraded(status, "The response body is empty.")
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch {
+    return degraded(status, `The response body is not JSON: "${excerpt(text.trim(), BODY_EXCERPT_LENGTH)}"`)
+  }
+  return decodeProblem(parsed, status)
+}
+
+/** The JSON form of a decoded problem (inverse of decoding, up to `type` defaulting and `__proto__`). */
+export const encodeProblem = (problem: ApiProblem): Record<string, unknown> => encodeMembers(problem)

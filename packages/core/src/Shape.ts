@@ -1,0 +1,703 @@
+/**
+ * Shape findings: what is wrong with a document's structure, driven by the Effect schemas.
+ *
+ * `shapeFindings(value)` walks the manifest schema's AST alongside the value (no decoding, no
+ * exceptions) and reports, with rule ids from design/rules.md:
+ * - `missing-key` (error): a required key is absent. Pointer: the missing member
+ *   (`/integrations/0/read/objects/2/destination`). When an unknown key of the same object looks
+ *   like a misspelling of it (`objetName`), the two are one defect: one `missing-key` finding at the
+ *   misspelt key (`at: "key"`) with the hint "rename …".
+ * - `wrong-type` (error): a value of the wrong JSON type, `null` included, or a non-integer where an
+ *   integer is required. A string-typed field holding a number or boolean gets the hint "quote it".
+ * - `invalid-value` (error): a value outside its enum (`enabled: never`, `watchFieldsAuto: some`),
+ *   or failing another schema check.
+ * - `unknown-key` (warning, `at: "key"`): a key the schema does not define at that position, with a
+ *   did-you-mean hint (case-insensitive match first). Ampersand's server matches keys
+ *   case-insensitively (Go `encoding/json`: ASCII case, plus `ſ`→s, `K`(Kelvin)→k, `İ`/`ı`→i), so a
+ *   case variant (`ObjectName`) is read as the real key: it is reported as `unknown-key` ("write it as
+ *   `objectName`") and its value is checked as that key's value; when both spellings are present the
+ *   last one wins, as on the server, and the message says so.
+ * One defect gives one finding; the walk does not descend into a value of the wrong type.
+ *
+ * A field entry (`requiredFields` / `optionalFields` item) is checked against the variant it means:
+ * `fieldName` present ⇒ existing field; only `mapToName` ⇒ mapping; neither ⇒ nothing here.
+ * Keys allowed in an entry are the union of both variants' keys (domain §2.12).
+ *
+ * NOT reported here, because a dedicated rule reports them (the schemas carry these owners as
+ * annotations, see Manifest.ts; `schemaFindings(…, { owned: "keep" })` reports them under the
+ * owner's id instead):
+ * - `specVersion` missing, not a string, or not "1.0.0"          → `spec-version`
+ * - `integrations` missing (empty is not a schema condition)      → `integration-structure`
+ * - `read/write/subscribe.objects` missing                         → `read-objects`, `write-objects`, `subscribe-objects`
+ * - `backfill.defaultPeriod` missing; `days` not an integer        → `backfill-config`
+ * - a field entry with neither `fieldName` nor `mapToName`         → `field-entry-shape`
+ * Not schema conditions at all (so never reported here): empty `integrations` / `objects`, both or
+ * neither of `days`/`fullHistory`, negative `days`, `pageSize` presence and range, empty
+ * `objectName` / `destination`, name formats, cron syntax, duplicates.
+ *
+ * Cost: one pass over the value, bounded by the schema's depth (a value nested deeper than the
+ * schema is never visited); per-object-schema lookup tables are built once and cached.
+ */
+import * as SchemaAST from "effect/SchemaAST"
+import type { Finding, Severity } from "./Diagnostic.js"
+import { child, toPath } from "./internal/pointer.js"
+import { excerpt, quote, show } from "./internal/quote.js"
+import { suggest } from "./internal/suggest.js"
+import { LABEL, Manifest, NO_BRANCH_OWNER, RULE_OWNER } from "./Manifest.js"
+
+// ---------------------------------------------------------------------------------------------
+// Keys as the server matches them
+
+/**
+ * A key folded as Go's `encoding/json` folds field names (ASCII letters upper-cased; other code
+ * points c → upper(lower(c)), of which only `ſ`, `K` (Kelvin sign), `İ` and `ı` reach ASCII).
+ * Two keys name the same field for the server iff their folds are equal.
+ */
+export const foldKey = (key: string): string => {
+  let out = ""
+  for (let i = 0; i < key.length; i++) {
+    const code = key.charCodeAt(i)
+    if (code >= 97 && code <= 122) out += String.fromCharCode(code - 32)
+    else if (code === 0x17f) out += "S"
+    else if (code === 0x212a) out += "K"
+    else if (code === 0x130 || code === 0x131) out += "I"
+    else out += key[i]
+  }
+  return out
+}
+
+interface CompiledObject {
+  readonly node: SchemaAST.Objects
+  /** Declared property by exact name. */
+  readonly byName: ReadonlyMap<string, SchemaAST.PropertySignature>
+  /** Declared property name by folded name. */
+  readonly byFold: ReadonlyMap<string, string>
+  /** Required property names (in declaration order). */
+  readonly required: ReadonlyArray<string>
+  /** Names usable as keys here (Never-typed properties excluded), for suggestions. */
+  readonly known: ReadonlyArray<string>
+  readonly label: string | undefined
+}
+
+const compiledObjects = new WeakMap<SchemaAST.Objects, CompiledObject>()
+
+const compileObject = (node: SchemaAST.Objects): CompiledObject => {
+  const cached = compiledObjects.get(node)
+  if (cached !== undefined) return cached
+  const byName = new Map<string, SchemaAST.PropertySignature>()
+  const byFold = new Map<string, string>()
+  const required: Array<string> = []
+  const known: Array<string> = []
+  for (const ps of node.propertySignatures) {
+    if (typeof ps.name !== "string") continue
+    byName.set(ps.name, ps)
+    byFold.set(foldKey(ps.name), ps.name)
+    if (!SchemaAST.isOptional(ps.type)) required.push(ps.name)
+    if (ps.type._tag !== "Never") known.push(ps.name)
+  }
+  const label = node.annotations?.[LABEL]
+  const compiled: CompiledObject = {
+    node,
+    byName,
+    byFold,
+    required,
+    known,
+    label: typeof label === "string" ? label : undefined,
+  }
+  compiledObjects.set(node, compiled)
+  return compiled
+}
+
+const isPlainObject = (u: unknown): u is Readonly<Record<string, unknown>> =>
+  typeof u === "object" && u !== null && !Array.isArray(u)
+
+/** The declared property a key names for the server (exact name first, then folded), if any. */
+const resolveKey = (compiled: CompiledObject, key: string): string | undefined =>
+  compiled.byName.has(key) ? key : compiled.byFold.get(foldKey(key))
+
+/** Whether `value` (an object) has a key naming property `name` for the server. */
+const hasKey = (compiled: CompiledObject, value: Readonly<Record<string, unknown>>, name: string): boolean => {
+  if (Object.hasOwn(value, name)) return true
+  for (const key of Object.keys(value)) if (resolveKey(compiled, key) === name) return true
+  return false
+}
+
+const unwrapSuspend = (ast: SchemaAST.AST): SchemaAST.AST => {
+  let current = ast
+  for (let i = 0; i < 100 && current._tag === "Suspend"; i++) current = current.thunk()
+  return current
+}
+
+interface CompiledUnion {
+  /** Members as compiled objects, when every member is an object schema. */
+  readonly objects: ReadonlyArray<CompiledObject> | undefined
+  /** Member literals, when every member is a literal (an enum). */
+  readonly literals: ReadonlyArray<SchemaAST.LiteralValue> | undefined
+  /** Keys usable in any object member (domain §2.12: an entry may hold keys of both variants). */
+  readonly known: ReadonlyArray<string>
+}
+
+const compiledUnions = new WeakMap<SchemaAST.Union, CompiledUnion>()
+
+const compileUnion = (union: SchemaAST.Union): CompiledUnion => {
+  const cached = compiledUnions.get(union)
+  if (cached !== undefined) return cached
+  const objects: Array<CompiledObject> = []
+  const literals: Array<SchemaAST.LiteralValue> = []
+  for (const member of union.types) {
+    const node = unwrapSuspend(SchemaAST.toEncoded(member))
+    if (node._tag === "Objects") objects.push(compileObject(node))
+    else if (node._tag === "Literal") literals.push(node.literal)
+  }
+  const known = new Set<string>()
+  for (const o of objects) for (const k of o.known) known.add(k)
+  const compiled: CompiledUnion = {
+    objects: objects.length === union.types.length ? objects : undefined,
+    literals: literals.length === union.types.length ? literals : undefined,
+    known: [...known],
+  }
+  compiledUnions.set(union, compiled)
+  return compiled
+}
+
+/**
+ * The union member a value means: the first object member whose required keys are all present
+ * (the server's resolution for field entries: `fieldName` ⇒ existing field, else mapping).
+ */
+const meantMember = (union: SchemaAST.Union, value: Readonly<Record<string, unknown>>): CompiledObject | undefined => {
+  for (const compiled of compileUnion(union).objects ?? []) {
+    if (compiled.required.every((name) => hasKey(compiled, value, name))) return compiled
+  }
+  return undefined
+}
+
+const literalMembers = (union: SchemaAST.Union): ReadonlyArray<SchemaAST.LiteralValue> | undefined =>
+  compileUnion(union).literals
+
+/** `pointer` + one reference token (RFC 6901 escaping only when the key needs it). */
+const step = (pointer: string, token: string | number): string =>
+  typeof token === "number" || (token.indexOf("~") < 0 && token.indexOf("/") < 0)
+    ? `${pointer}/${token}`
+    : child(pointer, token)
+
+// ---------------------------------------------------------------------------------------------
+// Canonical keys (used by decoding, Document.ts)
+
+/**
+ * A copy of `value` whose object keys are spelled as the schema declares them, resolved as the
+ * server resolves them (exact, then case-insensitive; the last key naming a property wins).
+ * Keys the schema does not declare are dropped (typed decoding ignores them anyway); keys under an
+ * index signature are kept as they are. Values of the wrong type are returned unchanged, for the
+ * decoder to reject. Never mutates `value`.
+ */
+export const canonicalKeys = (ast: SchemaAST.AST, value: unknown): unknown => canonical(SchemaAST.toEncoded(ast), value)
+
+const canonical = (ast: SchemaAST.AST, value: unknown): unknown => {
+  const node = unwrapSuspend(ast)
+  switch (node._tag) {
+    case "Arrays": {
+      const item = node.rest[0]
+      if (!Array.isArray(value) || item === undefined || node.elements.length > 0) return value
+      return value.map((v) => canonical(item, v))
+    }
+    case "Union": {
+      if (!isPlainObject(value)) return value
+      const member = meantMember(node, value)
+      return member === undefined ? value : canonical(member.node, value)
+    }
+    case "Objects": {
+      if (!isPlainObject(value)) return value
+      const compiled = compileObject(node)
+      const out: Record<string, unknown> = {}
+      const index = node.indexSignatures[0]
+      for (const key of Object.keys(value)) {
+        const name = resolveKey(compiled, key)
+        const ps = name === undefined ? undefined : compiled.byName.get(name)
+        if (name !== undefined && ps !== undefined) {
+          out[name] = canonical(ps.type, value[key])
+        } else if (index !== undefined) {
+          Object.defineProperty(out, key, {
+            value: canonical(index.type, value[key]),
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          })
+        }
+      }
+      return out
+    }
+    default:
+      return value
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Findings
+
+/** Options of {@link schemaFindings}. */
+export interface SchemaFindingsOptions {
+  /**
+   * Conditions whose schema node names an owning rule (see the module comment): `"drop"` leaves
+   * them to that rule (the validator's view); `"keep"` reports them under the owner's rule id
+   * (a complete account of why decoding fails).
+   */
+  readonly owned: "drop" | "keep"
+  /** Report keys the schema does not define (`unknown-key` warnings). */
+  readonly unknownKeys: boolean
+}
+
+interface WalkContext extends SchemaFindingsOptions {
+  readonly out: Array<Finding>
+}
+
+const emit = (
+  ctx: WalkContext,
+  owner: unknown,
+  natural: string,
+  severity: Severity,
+  message: string,
+  pointer: string,
+  extra: { readonly hint?: string | undefined; readonly at?: "key" | "value" } = {},
+): void => {
+  const ownerRule = typeof owner === "string" ? owner : undefined
+  if (ownerRule !== undefined && ctx.owned === "drop") return
+  ctx.out.push({
+    rule: ownerRule ?? natural,
+    severity,
+    message,
+    pointer,
+    ...(extra.at !== undefined ? { at: extra.at } : {}),
+    ...(extra.hint !== undefined ? { hint: extra.hint } : {}),
+  })
+}
+
+const ownerOf = (annotations: SchemaAST.AST["annotations"] | undefined): unknown => annotations?.[RULE_OWNER]
+
+/** `` `key` `` for an object member, `` `list[3]` `` for an array item, "the document" for the root. */
+const subjectOf = (pointer: string): string => {
+  if (pointer === "") return "the document"
+  const path = toPath(pointer)
+  const last = path[path.length - 1] ?? ""
+  if (/^(0|[1-9]\d*)$/.test(last) && path.length >= 2) return `\`${excerpt(path[path.length - 2] ?? "", 40)}[${last}]\``
+  return quote(last)
+}
+
+const isIntCheck = (check: SchemaAST.Check<unknown>): boolean =>
+  check._tag === "Filter" && (check.annotations?.representation as { id?: unknown } | undefined)?.id === "effect/schema/isInt"
+
+const hasIntCheck = (node: SchemaAST.AST): boolean => node.checks?.some(isIntCheck) === true
+
+const codeList = (values: ReadonlyArray<SchemaAST.LiteralValue>): string =>
+  values.map((v) => `\`${excerpt(String(v), 40)}\``).join(", ")
+
+/** What a node expects, in words ("a string", "one of `all`, `selected`", "a mapping" …). */
+const expectedOf = (ast: SchemaAST.AST): string => {
+  const node = unwrapSuspend(ast)
+  switch (node._tag) {
+    case "String":
+    case "TemplateLiteral":
+      return "a string"
+    case "Number":
+      return hasIntCheck(node) ? "an integer" : "a number"
+    case "Boolean":
+      return "true or false"
+    case "Null":
+      return "null"
+    case "Literal":
+      return `\`${excerpt(String(node.literal), 40)}\``
+    case "Arrays":
+      return "a list"
+    case "Objects":
+      return "a mapping"
+    case "Union": {
+      const literals = literalMembers(node)
+      if (literals !== undefined) return literals.length === 1 ? codeList(literals) : `one of ${codeList(literals)}`
+      if (compileUnion(node).objects !== undefined) return "a mapping"
+      return node.types.map(expectedOf).join(" or ")
+    }
+    default:
+      return "a valid value"
+  }
+}
+
+const jsonTypeOf = (value: unknown): string =>
+  value === null ? "null" : Array.isArray(value) ? "array" : typeof value === "object" ? "object" : typeof value
+
+/** The JSON type names a node's values may have. */
+const jsonTypesOf = (ast: SchemaAST.AST): ReadonlySet<string> => {
+  const node = unwrapSuspend(ast)
+  switch (node._tag) {
+    case "String":
+    case "TemplateLiteral":
+      return new Set(["string"])
+    case "Number":
+      return new Set(["number"])
+    case "Boolean":
+      return new Set(["boolean"])
+    case "Null":
+      return new Set(["null"])
+    case "Literal":
+      return new Set([node.literal === null ? "null" : typeof node.literal])
+    case "Arrays":
+      return new Set(["array"])
+    case "Objects":
+      return new Set(["object"])
+    case "Union": {
+      const out = new Set<string>()
+      for (const t of node.types) for (const j of jsonTypesOf(t)) out.add(j)
+      return out
+    }
+    default:
+      return new Set(["string", "number", "boolean", "null", "array", "object"])
+  }
+}
+
+const typeHint = (ast: SchemaAST.AST, value: unknown): string | undefined => {
+  const expected = jsonTypesOf(ast)
+  if (value === null) return "give it a value or remove the key"
+  const node = unwrapSuspend(ast)
+  const literals = node._tag === "Literal" ? [node.literal] : node._tag === "Union" ? literalMembers(node) : undefined
+  if (literals !== undefined) return literals.length === 1 ? `write \`${excerpt(String(literals[0]), 40)}\`` : undefined
+  if (expected.has("string") && (typeof value === "number" || typeof value === "boolean")) {
+    return `quote it: "${excerpt(String(value), 40)}"`
+  }
+  if (expected.has("boolean") && typeof value === "string" && /^(true|false)$/i.test(value)) {
+    return `write ${value.toLowerCase()} without quotes`
+  }
+  if (expected.has("number") && typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value))) {
+    return "remove the quotes"
+  }
+  if (expected.has("array") && isPlainObject(value)) return "write it as a list: one `- ` item per entry"
+  return undefined
+}
+
+const wrongType = (ctx: WalkContext, ast: SchemaAST.AST, value: unknown, pointer: string): void => {
+  emit(
+    ctx,
+    ownerOf(ast.annotations),
+    "wrong-type",
+    "error",
+    `${subjectOf(pointer)} must be ${expectedOf(ast)}, got ${show(value)}`,
+    pointer,
+    { hint: typeHint(ast, value) },
+  )
+}
+
+const runChecks = (ctx: WalkContext, node: SchemaAST.AST, value: unknown, pointer: string): void => {
+  const checks = node.checks
+  if (checks === undefined) return
+  const visit = (check: SchemaAST.Check<unknown>): boolean => {
+    if (check._tag === "FilterGroup") {
+      for (const inner of check.checks) if (!visit(inner)) return false
+      return true
+    }
+    const owner = ownerOf(check.annotations)
+    if (owner !== undefined && ctx.owned === "drop") return true
+    if (check.run(value, node, {}) === undefined) return true
+    const expected = check.annotations?.expected
+    emit(
+      ctx,
+      owner,
+      isIntCheck(check) ? "wrong-type" : "invalid-value",
+      "error",
+      `${subjectOf(pointer)} must be ${typeof expected === "string" ? expected : "valid"}, got ${show(value)}`,
+      pointer,
+    )
+    return false
+  }
+  for (const check of checks) if (!visit(check)) return
+}
+
+const walk = (ctx: WalkContext, ast: SchemaAST.AST, value: unknown, pointer: string): void => {
+  const node = unwrapSuspend(ast)
+  switch (node._tag) {
+    case "String":
+      if (typeof value !== "string") return wrongType(ctx, node, value, pointer)
+      return runChecks(ctx, node, value, pointer)
+    case "Number":
+      if (typeof value !== "number" || !Number.isFinite(value)) return wrongType(ctx, node, value, pointer)
+      return runChecks(ctx, node, value, pointer)
+    case "Boolean":
+      if (typeof value !== "boolean") return wrongType(ctx, node, value, pointer)
+      return runChecks(ctx, node, value, pointer)
+    case "Null":
+      if (value !== null) return wrongType(ctx, node, value, pointer)
+      return
+    case "Literal":
+      return walkEnum(ctx, node, [node.literal], value, pointer)
+    case "Never":
+      emit(ctx, ownerOf(node.annotations), "invalid-value", "error", `${subjectOf(pointer)} is not allowed here`, pointer)
+      return
+    case "Arrays":
+      return walkArray(ctx, node, value, pointer)
+    case "Objects":
+      if (!isPlainObject(value)) return wrongType(ctx, node, value, pointer)
+      return walkObject(ctx, compileObject(node), value, pointer, undefined)
+    case "Union": {
+      const literals = literalMembers(node)
+      if (literals !== undefined) return walkEnum(ctx, node, literals, value, pointer)
+      return walkUnion(ctx, node, value, pointer)
+    }
+    default:
+      return
+  }
+}
+
+const walkEnum = (
+  ctx: WalkContext,
+  node: SchemaAST.AST,
+  literals: ReadonlyArray<SchemaAST.LiteralValue>,
+  value: unknown,
+  pointer: string,
+): void => {
+  if (literals.some((l) => l === value)) return runChecks(ctx, node, value, pointer)
+  if (!jsonTypesOf(node).has(jsonTypeOf(value))) return wrongType(ctx, node, value, pointer)
+  const candidates = literals.filter((l): l is string => typeof l === "string")
+  const close = typeof value === "string" ? suggest(value, candidates) : undefined
+  emit(
+    ctx,
+    ownerOf(node.annotations),
+    "invalid-value",
+    "error",
+    `${subjectOf(pointer)} must be ${expectedOf(node)}, got ${show(value)}`,
+    pointer,
+    { hint: close !== undefined ? `did you mean \`${close}\`?` : undefined },
+  )
+}
+
+const walkArray = (ctx: WalkContext, node: SchemaAST.Arrays, value: unknown, pointer: string): void => {
+  if (!Array.isArray(value)) return wrongType(ctx, node, value, pointer)
+  const item = node.rest[0]
+  node.elements.forEach((element, i) => {
+    if (i < value.length) walk(ctx, element, value[i], step(pointer, i))
+  })
+  if (item !== undefined) for (let i = node.elements.length; i < value.length; i++) walk(ctx, item, value[i], step(pointer, i))
+  runChecks(ctx, node, value, pointer)
+}
+
+const walkUnion = (ctx: WalkContext, node: SchemaAST.Union, value: unknown, pointer: string): void => {
+  const compiled = compileUnion(node)
+  if (compiled.objects !== undefined) {
+    if (!isPlainObject(value)) return wrongType(ctx, node, value, pointer)
+    const member = meantMember(node, value)
+    if (member === undefined) {
+      const needs = compiled.objects.map((o) => o.required.map((r) => `\`${r}\``).join(" and ")).join(" or ")
+      emit(
+        ctx,
+        node.annotations?.[NO_BRANCH_OWNER],
+        "missing-key",
+        "error",
+        `${subjectOf(pointer)} needs ${needs}`,
+        pointer,
+      )
+      return
+    }
+    return walkObject(ctx, member, value, pointer, compiled.known)
+  }
+  // A general union: accept when some member yields no finding, else report the member with fewest.
+  let best: Array<Finding> | undefined
+  for (const member of node.types) {
+    const trial: WalkContext = { ...ctx, out: [] }
+    walk(trial, member, value, pointer)
+    if (trial.out.filter((f) => f.severity === "error").length === 0) return
+    if (best === undefined || trial.out.length < best.length) best = trial.out
+  }
+  if (best !== undefined) ctx.out.push(...best)
+}
+
+const walkObject = (
+  ctx: WalkContext,
+  compiled: CompiledObject,
+  value: Readonly<Record<string, unknown>>,
+  pointer: string,
+  knownOverride: ReadonlyArray<string> | undefined,
+): void => {
+  const known = knownOverride ?? compiled.known
+  const index = compiled.node.indexSignatures[0]
+  const spellings = new Map<string, Array<string>>()
+  const unknown: Array<string> = []
+  for (const key of Object.keys(value)) {
+    const name = resolveKey(compiled, key)
+    if (name === undefined) {
+      if (index !== undefined) walk(ctx, index.type, value[key], step(pointer, key))
+      else if (!known.includes(key)) unknown.push(key)
+      continue
+    }
+    const list = spellings.get(name)
+    if (list === undefined) spellings.set(name, [key])
+    else list.push(key)
+  }
+  // Missing required keys first (they may absorb a misspelt unknown key).
+  const absorbed = new Set<string>()
+  for (const name of compiled.required) {
+    if (spellings.has(name)) continue
+    const ps = compiled.byName.get(name)
+    const owner = ownerOf(ps?.type.context?.annotations)
+    if (owner !== undefined && ctx.owned === "drop") continue
+    const what = compiled.label ?? "this mapping"
+    const typo = ctx.unknownKeys
+      ? unknown.find((key) => !absorbed.has(key) && suggest(key, known) === name)
+      : undefined
+    if (typo !== undefined) {
+      absorbed.add(typo)
+      emit(
+        ctx,
+        owner,
+        "missing-key",
+        "error",
+        `${what} is missing \`${name}\`: ${quote(typo)} looks like a misspelling of it`,
+        child(pointer, typo),
+        { hint: `rename ${quote(typo)} to \`${name}\``, at: "key" },
+      )
+    } else {
+      emit(ctx, owner, "missing-key", "error", `${what} is missing required key \`${name}\``, child(pointer, name))
+    }
+  }
+  // Present keys, case variants included.
+  for (const [name, keys] of spellings) {
+    const winner = keys[keys.length - 1] as string
+    if (ctx.unknownKeys) {
+      for (const key of keys) {
+        if (key === name) continue
+        const message =
+          keys.length === 1
+            ? `key ${quote(key)} is read as \`${name}\` (keys match case-insensitively)`
+            : key === winner
+              ? `key ${quote(key)} overrides the earlier \`${name}\` (keys match case-insensitively)`
+              : `key ${quote(key)} is overridden by a later spelling of \`${name}\``
+        emit(ctx, undefined, "unknown-key", "warning", message, child(pointer, key), {
+          hint: keys.length === 1 ? `write it as \`${name}\`` : `keep one spelling: \`${name}\``,
+          at: "key",
+        })
+      }
+    }
+    const ps = compiled.byName.get(name)
+    if (ps !== undefined) walk(ctx, ps.type, value[winner], step(pointer, winner))
+  }
+  if (!ctx.unknownKeys) return
+  for (const key of unknown) {
+    if (absorbed.has(key)) continue
+    const close = suggest(key, known)
+    const allowed =
+      (Object.hasOwn(knownKeyHints, key) ? knownKeyHints[key] : undefined) ??
+      (known.length <= 9 ? `keys allowed here: ${known.map((k) => `\`${k}\``).join(", ")}` : undefined)
+    emit(
+      ctx,
+      undefined,
+      "unknown-key",
+      "warning",
+      `unknown key ${quote(key)} in ${compiled.label ?? "this mapping"} (Ampersand ignores it)`,
+      child(pointer, key),
+      { hint: close !== undefined ? `did you mean \`${close}\`?` : allowed, at: "key" },
+    )
+  }
+}
+
+const configKey = (key: string) => `\`${key}\` belongs to an installation's config, not to amp.yaml`
+
+/**
+ * Hints for unknown keys people write by mistake: installation-config keys (domain Q14) and the
+ * `delete` action some samples carry (deletion is enabled per installation, domain §2.8).
+ */
+const knownKeyHints: Readonly<Record<string, string>> = {
+  alwaysEnabled: "write `enabled: always` instead",
+  delete: "deletion is not an amp.yaml action: it is enabled per installation (write deletionSettings)",
+  selectedFields: configKey("selectedFields"),
+  selectedFieldMappings: configKey("selectedFieldMappings"),
+  selectedFieldsAuto: configKey("selectedFieldsAuto"),
+  selectedValueMappings: configKey("selectedValueMappings"),
+  selectedFieldSettings: configKey("selectedFieldSettings"),
+  selectedValueDefaults: configKey("selectedValueDefaults"),
+  requiredFieldMappings: configKey("requiredFieldMappings"),
+  deletionSettings: configKey("deletionSettings"),
+}
+
+/** Schema-level findings of `value` against any schema (walks its encoded side). Never throws. */
+export const schemaFindings = (
+  schema: { readonly ast: SchemaAST.AST },
+  value: unknown,
+  options: SchemaFindingsOptions,
+): Array<Finding> => {
+  const ctx: WalkContext = { ...options, out: [] }
+  walk(ctx, SchemaAST.toEncoded(schema.ast), value, "")
+  return ctx.out
+}
+
+/** The shape findings of a manifest for the validator (see the module comment). Never throws. */
+export const shapeFindings = (value: unknown): Array<Finding> =>
+  schemaFindings(Manifest, value, { owned: "drop", unknownKeys: true })
+
+// ---------------------------------------------------------------------------------------------
+// Scalar types by pointer (for the `yaml-compat` rule)
+
+/** The scalar JSON type a manifest position expects. */
+export type ScalarType = "string" | "boolean" | "number" | "integer"
+
+const scalarTypeOf = (ast: SchemaAST.AST): ScalarType | undefined => {
+  const node = unwrapSuspend(ast)
+  switch (node._tag) {
+    case "String":
+    case "TemplateLiteral":
+      return "string"
+    case "Boolean":
+      return "boolean"
+    case "Number":
+      return hasIntCheck(node) ? "integer" : "number"
+    case "Literal":
+      return typeof node.literal === "string"
+        ? "string"
+        : typeof node.literal === "boolean"
+          ? "boolean"
+          : typeof node.literal === "number"
+            ? "number"
+            : undefined
+    case "Union": {
+      const types = new Set(node.types.filter((t) => unwrapSuspend(t)._tag !== "Never").map(scalarTypeOf))
+      return types.size === 1 ? [...types][0] : undefined
+    }
+    default:
+      return undefined
+  }
+}
+
+const descend = (ast: SchemaAST.AST, token: string): SchemaAST.AST | undefined => {
+  const node = unwrapSuspend(ast)
+  switch (node._tag) {
+    case "Arrays":
+      return /^(0|[1-9]\d*)$/.test(token) ? (node.elements[Number(token)] ?? node.rest[0]) : undefined
+    case "Objects": {
+      const compiled = compileObject(node)
+      const name = resolveKey(compiled, token)
+      const ps = name === undefined ? undefined : compiled.byName.get(name)
+      if (ps !== undefined) return ps.type._tag === "Never" ? undefined : ps.type
+      return node.indexSignatures[0]?.type
+    }
+    case "Union": {
+      const found = node.types.map((t) => descend(t, token)).filter((t): t is SchemaAST.AST => t !== undefined)
+      if (found.length === 0) return undefined
+      if (found.length === 1) return found[0]
+      const types = new Set(found.map(scalarTypeOf))
+      return types.size === 1 && !types.has(undefined) ? found[0] : undefined
+    }
+    default:
+      return undefined
+  }
+}
+
+const manifestEncoded = SchemaAST.toEncoded(Manifest.ast)
+
+/**
+ * The scalar type the manifest schema expects at a JSON pointer (`/integrations/0/read/objects/1/objectName`
+ * → "string"), or `undefined` for containers, unknown positions and invalid pointers. Keys resolve
+ * as the server resolves them (case-insensitively).
+ */
+export const expectedScalarType = (pointer: string): ScalarType | undefined => {
+  if (pointer !== "" && !pointer.startsWith("/")) return undefined
+  let node: SchemaAST.AST | undefined = manifestEncoded
+  for (const token of toPath(pointer)) {
+    node = descend(node, token)
+    if (node === undefined) return undefined
+  }
+  return scalarTypeOf(node)
+}
+

@@ -1,0 +1,37 @@
+/**
+ * Machine output of `ampkit problem --format json`: the decoded problem as JSON (Problem.ts
+ * `encodeProblem`: RFC 9457 members, `type` defaulted, dates as RFC 3339, extensions kept, members
+ * of the wrong type given back as received, `__proto__` dropped). When the issues were mapped to a
+ * manifest, each mapped body issue also carries `manifestLocation: { file, pointer, line, column,
+ * exact }`.
+ */
+import type { ProblemExplanation } from "../ProblemExplain.js"
+import { encodeProblem } from "../Problem.js"
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v)
+
+/** The JSON value of `ampkit problem --format json`. `manifestName` names the manifest in locations. */
+export const problemJson = (explanation: ProblemExplanation, manifestName?: string): Record<string, unknown> => {
+  const encoded = encodeProblem(explanation.problem)
+  if (manifestName === undefined || !Array.isArray(encoded.issues)) return encoded
+  // Encoded issues are the decoded ones in order, with ignored non-object entries put back in place.
+  const located = explanation.issues.filter((i) => i.source === "issues")
+  let next = 0
+  const issues = encoded.issues.map((entry: unknown) => {
+    if (!isRecord(entry)) return entry
+    const issue = located[next++]
+    const location = issue?.location
+    if (location === undefined) return entry
+    return {
+      ...entry,
+      manifestLocation: {
+        file: manifestName,
+        pointer: location.pointer,
+        line: location.position.line,
+        column: location.position.column,
+        exact: location.exact,
+      },
+    }
+  })
+  return { ...encoded, issues }
+}

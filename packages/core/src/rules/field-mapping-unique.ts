@@ -1,0 +1,44 @@
+import { quote } from "../internal/quote.js"
+import type { Rule } from "./Rule.js"
+import { actionObjects, at, fieldEntries, integrations } from "./walk.js"
+
+/**
+ * Two field entries of one read object (required and optional together) delivered under the same
+ * `mapToName` (domain R11): installation configs store mappings keyed by `mapToName`, so one would
+ * replace the other. The same `fieldName` repeated with the same `mapToName` is only redundant and
+ * left to `field-duplicate`.
+ */
+export const fieldMappingUnique: Rule = {
+  id: "field-mapping-unique",
+  severity: "error",
+  summary: "Two field entries of a read object deliver under the same mapToName.",
+  domain: ["R11"],
+  *check(ctx) {
+    for (const integration of integrations(ctx.value)) {
+      for (const object of actionObjects(integration, "read")) {
+        /** mapToName → the fieldName of its first entry (undefined for a user-defined mapping). */
+        const first = new Map<string, string | undefined>()
+        for (const field of fieldEntries(object)) {
+          const mapToName = field.mapToName
+          if (mapToName === undefined) continue
+          if (!first.has(mapToName)) {
+            first.set(mapToName, field.fieldName)
+            continue
+          }
+          const firstField = first.get(mapToName)
+          if (field.fieldName !== undefined && field.fieldName === firstField) continue
+          yield {
+            rule: "field-mapping-unique",
+            severity: "error",
+            message:
+              firstField !== undefined && field.fieldName !== undefined
+                ? `${object.label} maps both ${quote(firstField)} and ${quote(field.fieldName)} to ${quote(mapToName)}`
+                : `${object.label} has two field entries delivered under ${quote(mapToName)}`,
+            pointer: at(field.pointer, "mapToName"),
+            hint: "give each field its own mapToName",
+          }
+        }
+      }
+    }
+  },
+}

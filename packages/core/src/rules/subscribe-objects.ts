@@ -1,0 +1,11 @@
+import { emptyObjects } from "./emptyObjects.js"
+import type { Rule } from "./Rule.js"
+
+/** `subscribe` present without objects (domain S2). */
+export const subscribeObjects: Rule = {
+  id: "subscribe-objects",
+  severity: "error",
+  summary: "subscribe is present but its objects list is missing or empty.",
+  domain: ["S2"],
+  check: (ctx) => emptyObjects(ctx.value, "subscribe", "subscribe-objects"),
+}

@@ -1,0 +1,36 @@
+import { quote } from "../internal/quote.js"
+import type { Rule } from "./Rule.js"
+import { presentEvents, recordEventKeys } from "./subscribeEvents.js"
+import { actionObjects, at, integrations, isSet, readObjectNames } from "./walk.js"
+
+/**
+ * A subscribe object with create / update / delete events and no read object of the same
+ * `objectName` (domain S4): events deliver the read object's fields. Objects with only
+ * `otherEvents` (or only an association event) are exempt; an integration without `read` is
+ * `subscribe-requires-read`'s.
+ */
+export const subscribeReadObjectMissing: Rule = {
+  id: "subscribe-read-object-missing",
+  severity: "error",
+  summary: "A subscribe object with create/update/delete events has no read object of the same name.",
+  domain: ["S4"],
+  *check(ctx) {
+    for (const integration of integrations(ctx.value)) {
+      if (!isSet(integration.value, "read")) continue
+      const readNames = readObjectNames(integration)
+      if (readNames === undefined) continue
+      for (const object of actionObjects(integration, "subscribe")) {
+        if (object.name === undefined || object.name === "" || readNames.has(object.name)) continue
+        const events = presentEvents(object.value, recordEventKeys)
+        if (events.length === 0) continue
+        yield {
+          rule: "subscribe-read-object-missing",
+          severity: "error",
+          message: `${object.label} has ${events.join(", ")} but ${integration.label} has no read object ${quote(object.name)}`,
+          pointer: at(object.pointer, "objectName"),
+          hint: `add a read object ${quote(object.name)} (names are case-sensitive)`,
+        }
+      }
+    }
+  },
+}

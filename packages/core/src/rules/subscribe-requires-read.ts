@@ -1,0 +1,23 @@
+import type { Rule } from "./Rule.js"
+import { at, integrations, isSet } from "./walk.js"
+
+/** An integration with `subscribe` and no `read` (domain S1): subscriptions reuse the read definition. */
+export const subscribeRequiresRead: Rule = {
+  id: "subscribe-requires-read",
+  severity: "error",
+  summary: "An integration subscribes but has no read block.",
+  domain: ["S1"],
+  *check(ctx) {
+    for (const integration of integrations(ctx.value)) {
+      if (!isSet(integration.value, "subscribe") || isSet(integration.value, "read")) continue
+      yield {
+        rule: "subscribe-requires-read",
+        severity: "error",
+        message: `${integration.label} has subscribe but no read block`,
+        pointer: at(integration.pointer, "subscribe"),
+        at: "key",
+        hint: "add a read block with a read object for each subscribed object",
+      }
+    }
+  },
+}

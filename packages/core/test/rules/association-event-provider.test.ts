@@ -1,0 +1,4 @@
+import { associationEventProvider } from "../../src/rules/association-event-provider.js"
+import { describeFixtures } from "./harness.js"
+
+describeFixtures(associationEventProvider)

@@ -1,0 +1,4 @@
+import { deliveryMode } from "../../src/rules/delivery-mode.js"
+import { describeFixtures } from "./harness.js"
+
+describeFixtures(deliveryMode)

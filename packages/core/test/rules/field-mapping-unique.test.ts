@@ -1,0 +1,4 @@
+import { fieldMappingUnique } from "../../src/rules/field-mapping-unique.js"
+import { describeFixtures } from "./harness.js"
+
+describeFixtures(fieldMappingUnique)

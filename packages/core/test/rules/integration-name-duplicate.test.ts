@@ -1,0 +1,4 @@
+import { integrationNameDuplicate } from "../../src/rules/integration-name-duplicate.js"
+import { describeFixtures } from "./harness.js"
+
+describeFixtures(integrationNameDuplicate)

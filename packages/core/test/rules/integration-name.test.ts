@@ -1,0 +1,4 @@
+import { integrationName } from "../../src/rules/integration-name.js"
+import { describeFixtures } from "./harness.js"
+
+describeFixtures(integrationName)

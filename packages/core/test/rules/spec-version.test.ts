@@ -1,0 +1,4 @@
+import { specVersion } from "../../src/rules/spec-version.js"
+import { describeFixtures } from "./harness.js"
+
+describeFixtures(specVersion)

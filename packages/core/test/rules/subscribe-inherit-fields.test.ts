@@ -1,0 +1,4 @@
+import { subscribeInheritFields } from "../../src/rules/subscribe-inherit-fields.js"
+import { describeFixtures } from "./harness.js"
+
+describeFixtures(subscribeInheritFields)

@@ -1,0 +1,4 @@
+import { subscribeMinimumEvents } from "../../src/rules/subscribe-minimum-events.js"
+import { describeFixtures } from "./harness.js"
+
+describeFixtures(subscribeMinimumEvents)

@@ -1,0 +1,4 @@
+import { subscribeObjects } from "../../src/rules/subscribe-objects.js"
+import { describeFixtures } from "./harness.js"
+
+describeFixtures(subscribeObjects)

@@ -1,0 +1,74 @@
+/**
+ * Port: what the handler needs from `@ampkit/core`, as plain structural types.
+ *
+ * The handler never imports the core: the deployable (apps/worker) passes the core's plain-face functions
+ * in, and tests pass fakes. The types are the subset of the core's `ValidationReport` / `Diagnostic` the
+ * handler reads, so the real functions are assignable to them as they are.
+ */
+
+export type Severity = "error" | "warning" | "info"
+
+/** A diagnostic as the core reports it (packages/core/src/Diagnostic.ts). */
+export interface PortDiagnostic {
+  readonly rule: string
+  readonly severity: Severity
+  readonly message: string
+  readonly pointer: string
+  readonly line: number
+  readonly column: number
+  readonly hint?: string
+  readonly suppressed: boolean
+}
+
+export interface PortReport {
+  /** No unsuppressed error. */
+  readonly ok: boolean
+  readonly diagnostics: ReadonlyArray<PortDiagnostic>
+}
+
+export interface PortValidateOptions {
+  readonly syntax: "yaml" | "json"
+  /** Rule ids whose warnings and infos are suppressed for the whole run. */
+  readonly ignore: ReadonlyArray<string>
+}
+
+/** `validate(text, options)` of the core's plain face. */
+export type ValidatePort = (text: string, options: PortValidateOptions) => PortReport
+
+/** The JSON Schema of amp.yaml. Called once per handler, on the first `GET /v1/schema`. */
+export type SchemaPort = () => unknown
+
+/**
+ * A diagnostic of diff or plan about one member of the request body: `input` names that member
+ * (`old`, `new`, `current`, `desired`), and `pointer` points inside that member's document.
+ */
+export interface PortInputDiagnostic extends PortDiagnostic {
+  readonly input?: string
+}
+
+/** The plain-face result shape: the value to send, or the diagnostics that stopped it. */
+export type PortResult =
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly diagnostics: ReadonlyArray<PortInputDiagnostic> }
+
+/** A document given as text (YAML or JSON) or as already-parsed JSON. */
+export type DocumentInput = string | Readonly<Record<string, unknown>> | ReadonlyArray<unknown>
+
+/** Body of `POST /v1/diff`, checked. */
+export interface DiffInput {
+  readonly old: DocumentInput
+  readonly new: DocumentInput
+}
+
+/** Body of `POST /v1/plan`, checked. */
+export interface PlanInput {
+  /** The list-integrations response (`Integration[]`), still undecoded. */
+  readonly current: ReadonlyArray<unknown>
+  /** The desired amp.yaml text. */
+  readonly desired: string
+  readonly stopReads: ReadonlyArray<string>
+  readonly maxBatch?: number
+}
+
+export type DiffPort = (input: DiffInput) => PortResult
+export type PlanPort = (input: PlanInput) => PortResult

@@ -1,0 +1,51 @@
+/**
+ * `POST /v1/validate`: the body is a manifest (YAML or JSON, by Content-Type). 200 `{ ok: true, diagnostics }`
+ * when it has no error (diagnostics are its warnings and infos, suppressed ones flagged); 400 when it does
+ * not parse, 422 when it breaks rules (Verdict.ts). `?ignore=rule-a,rule-b` (repeatable) suppresses those
+ * rules' warnings and infos, like the CLI's `--ignore`.
+ */
+import { readBody } from "../BodyReader.js"
+import { excerpt } from "../Excerpt.js"
+import { Failure, type Issue } from "../Failure.js"
+import { bodySyntax, manifestMediaTypes } from "../MediaType.js"
+import { bounded } from "../Problem.js"
+import { jsonReply, type Reply, type RouteContext } from "../Route.js"
+import { decodeBody } from "../Utf8.js"
+import { failureOf } from "../Verdict.js"
+
+const ruleId = /^[a-z0-9][a-z0-9-]{0,63}$/
+/** Most rule ids one request may ignore. */
+export const maxIgnoredRules = 100
+
+/** The rule ids of every `ignore` query parameter (comma-separated, repeatable). */
+export const ignoredRules = (url: URL): ReadonlyArray<string> => {
+  const ids = url.searchParams
+    .getAll("ignore")
+    .flatMap((v) => v.split(","))
+    .map((s) => s.trim())
+    .filter((s) => s !== "")
+  const issues: Array<Issue> = ids
+    .filter((id) => !ruleId.test(id))
+    .slice(0, 10)
+    .map((id) => ({ in: "query", name: "ignore", detail: `${excerpt(id)} is not a rule id`, severity: "error" }))
+  if (issues.length > 0)
+    throw new Failure("RequestInvalid", "the ignore parameter names something that is not a rule id", { issues })
+  if (ids.length > maxIgnoredRules)
+    throw new Failure("RequestInvalid", `ignore names more than ${maxIgnoredRules} rules`)
+  return [...new Set(ids)]
+}
+
+export const validateRoute = async ({ request, url, settings, ports }: RouteContext): Promise<Reply> => {
+  const syntax = bodySyntax(request.headers.get("content-type"), manifestMediaTypes)
+  const ignore = ignoredRules(url)
+  const text = decodeBody(await readBody(request, settings.limits.maxBodyBytes))
+  const report = ports.validate(text, { syntax, ignore })
+  const failure = failureOf(report.diagnostics, settings.limits.maxIssues, "the manifest")
+  if (failure !== undefined) throw failure
+  const { items, omitted } = bounded(report.diagnostics, settings.limits.maxIssues)
+  return jsonReply(
+    200,
+    { ok: true, diagnostics: items, ...(omitted > 0 ? { omitted } : {}) },
+    { "Cache-Control": "no-store" },
+  )
+}

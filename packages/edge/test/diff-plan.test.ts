@@ -1,0 +1,156 @@
+import { describe, expect, it } from "vitest"
+import { makeHandler, type PortResult } from "../src/index.js"
+import { expectProblem } from "./expectProblem.js"
+import { diagnostic, fakeCore, post } from "./FakeCore.js"
+
+const json = (value: unknown) => JSON.stringify(value)
+
+describe("POST /v1/diff", () => {
+  const envelope = { old: "specVersion: 1.0.0\n", new: { specVersion: "1.0.0", integrations: [] } }
+
+  it("answers 501 after checking the envelope while no diff is wired", async () => {
+    const { diff: _, plan: __, ...core } = fakeCore()
+    const body = await expectProblem(await makeHandler(core)(post("/v1/diff", json(envelope), "application/json")), 501)
+    expect(body.detail).toBe("POST /v1/diff is not implemented yet")
+    await expectProblem(await makeHandler(core)(post("/v1/diff", json({ old: 1 }), "application/json")), 400)
+  })
+
+  it("passes the checked envelope to the core and sends its value", async () => {
+    const value = { changes: [], summary: { breaking: 0, reconfigure: 0, dangerous: 0, safe: 0 } }
+    const core = fakeCore({ diff: () => ({ ok: true, value }) })
+    const response = await makeHandler(core)(post("/v1/diff", json(envelope), "application/json; charset=utf-8"))
+    expect(response.status).toBe(200)
+    expect(response.headers.get("cache-control")).toBe("no-store")
+    expect(await response.json()).toEqual(value)
+    expect(core.diffCalls).toEqual([envelope])
+  })
+
+  it("answers 400 with one issue per wrong member", async () => {
+    const cases: Array<[unknown, Array<string>]> = [
+      [{}, ["/old", "/new"]],
+      [{ old: 1, new: null }, ["/old", "/new"]],
+      [{ old: "a", new: true }, ["/new"]],
+      [{ old: "a", new: "b", extra: 1, "a/b": 2 }, ["/extra", "/a~1b"]],
+      [{ old: "a", new: "b", ["x".repeat(200)]: 1 }, [""]],
+      [JSON.parse('{"old":"a","new":"b","__proto__":{"polluted":true}}'), ["/__proto__"]],
+    ]
+    for (const [value, names] of cases) {
+      const core = fakeCore()
+      const body = await expectProblem(await makeHandler(core)(post("/v1/diff", json(value), "application/json")), 400)
+      expect((body.issues as Array<{ name: string }>).map((i) => i.name)).toEqual(names)
+      expect(core.diffCalls).toHaveLength(0)
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+
+  it("answers 400 for a body that is not a JSON object, never quoting it", async () => {
+    for (const text of ["", "[1,2", '{"old": x}', "[]", "null", '"text"', "{} {}", "secret-token-123"]) {
+      const body = await expectProblem(await makeHandler(fakeCore())(post("/v1/diff", text, "application/json")), 400)
+      expect(body.type).toBe("urn:problem-type:ampkit:request-invalid")
+      expect(JSON.stringify(body)).not.toContain("secret-token")
+    }
+    const positioned = await expectProblem(
+      await makeHandler(fakeCore())(post("/v1/diff", '{\n  "old": "a",\n  }', "application/json")),
+      400,
+    )
+    expect(positioned.issues).toEqual([expect.objectContaining({ rule: "syntax", line: 3, column: 3 })])
+  })
+
+  it("accepts only application/json", async () => {
+    for (const type of ["application/yaml", "text/plain", null]) {
+      await expectProblem(await makeHandler(fakeCore())(post("/v1/diff", json(envelope), type)), 415)
+    }
+  })
+
+  it("maps the core's diagnostics to 400 / 422 with pointers prefixed by the member", async () => {
+    const unparseable: PortResult = {
+      ok: false,
+      diagnostics: [diagnostic({ rule: "syntax", severity: "error", input: "old", pointer: "", message: "bad" })],
+    }
+    const invalid: PortResult = {
+      ok: false,
+      diagnostics: [diagnostic({ rule: "missing-key", severity: "error", input: "new", pointer: "/integrations" })],
+    }
+    const a = await expectProblem(
+      await makeHandler(fakeCore({ diff: () => unparseable }))(post("/v1/diff", json(envelope), "application/json")),
+      400,
+    )
+    expect(a.issues).toEqual([expect.objectContaining({ name: "/old", rule: "syntax" })])
+    const b = await expectProblem(
+      await makeHandler(fakeCore({ diff: () => invalid }))(post("/v1/diff", json(envelope), "application/json")),
+      422,
+    )
+    expect(b.issues).toEqual([expect.objectContaining({ name: "/new/integrations", rule: "missing-key" })])
+  })
+
+  it("treats 'not ok' without an error diagnostic as a defect", async () => {
+    const core = fakeCore({ diff: () => ({ ok: false, diagnostics: [diagnostic()] }) })
+    await expectProblem(await makeHandler(core)(post("/v1/diff", json(envelope), "application/json")), 500)
+  })
+})
+
+describe("POST /v1/plan", () => {
+  const envelope = { current: [], desired: "specVersion: 1.0.0\n", stopReads: ["syncCRM"], maxBatch: 5 }
+
+  it("answers 501 after checking the envelope while no plan is wired", async () => {
+    const { diff: _, plan: __, ...core } = fakeCore()
+    const body = await expectProblem(await makeHandler(core)(post("/v1/plan", json(envelope), "application/json")), 501)
+    expect(body.detail).toBe("POST /v1/plan is not implemented yet")
+    await expectProblem(await makeHandler(core)(post("/v1/plan", json({}), "application/json")), 400)
+  })
+
+  it("passes the checked envelope to the core (defaults filled) and sends its value", async () => {
+    const core = fakeCore()
+    const response = await makeHandler(core)(post("/v1/plan", json(envelope), "application/json"))
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual({ integrations: [], batches: [] })
+    expect(core.planCalls).toEqual([envelope])
+    await makeHandler(core)(post("/v1/plan", json({ current: [{}], desired: "" }), "application/json"))
+    expect(core.planCalls[1]).toEqual({ current: [{}], desired: "", stopReads: [] })
+  })
+
+  it("answers 400 with one issue per wrong member", async () => {
+    const cases: Array<[unknown, Array<string>]> = [
+      [{}, ["/current", "/desired"]],
+      [{ current: {}, desired: {} }, ["/current", "/desired"]],
+      [{ current: [], desired: "", stopReads: "a" }, ["/stopReads"]],
+      [{ current: [], desired: "", stopReads: ["a", 1, ""] }, ["/stopReads/1", "/stopReads/2"]],
+      [{ current: [], desired: "", maxBatch: 0 }, ["/maxBatch"]],
+      [{ current: [], desired: "", maxBatch: 1.5 }, ["/maxBatch"]],
+      [{ current: [], desired: "", maxBatch: 1001 }, ["/maxBatch"]],
+      [{ current: [], desired: "", maxBatch: "5" }, ["/maxBatch"]],
+      [{ current: [], desired: "", installations: [] }, ["/installations"]],
+    ]
+    for (const [value, names] of cases) {
+      const core = fakeCore()
+      const body = await expectProblem(await makeHandler(core)(post("/v1/plan", json(value), "application/json")), 400)
+      expect(
+        (body.issues as Array<{ name: string }>).map((i) => i.name),
+        json(value),
+      ).toEqual(names)
+      expect(core.planCalls).toHaveLength(0)
+    }
+  })
+
+  it("bounds the issues of a huge bad envelope", async () => {
+    const value = { current: [], desired: "", stopReads: Array.from({ length: 500 }, () => 0) }
+    const body = await expectProblem(
+      await makeHandler(fakeCore())(post("/v1/plan", json(value), "application/json")),
+      400,
+    )
+    expect((body.issues as Array<unknown>).length).toBe(20)
+    expect(body.omittedIssues).toBe(480)
+  })
+
+  it("maps the core's diagnostics to 422 with pointers prefixed by the member", async () => {
+    const result: PortResult = {
+      ok: false,
+      diagnostics: [diagnostic({ rule: "spec-version", severity: "error", input: "desired", pointer: "/specVersion" })],
+    }
+    const body = await expectProblem(
+      await makeHandler(fakeCore({ plan: () => result }))(post("/v1/plan", json(envelope), "application/json")),
+      422,
+    )
+    expect(body.issues).toEqual([expect.objectContaining({ name: "/desired/specVersion", rule: "spec-version" })])
+  })
+})
