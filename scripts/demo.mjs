@@ -1,5 +1,5 @@
 // README command 1: set up and run `ampkit validate` on a real manifest from the bundled corpus.
-import { sh, setup } from "./pnpm.mjs"
+import { setup, sh } from "./pnpm.mjs"
 
 const sample = "corpus/ampersand/samples/netsuiteM2M/amp.yaml"
 setup({ filter: "@ampkit/cli..." })

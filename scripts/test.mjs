@@ -12,7 +12,10 @@ const ensureChromium = () => {
   console.log("Installing Debian chromium for the browser tests …")
   const [cmd, ...pre] = asRoot.length === 0 ? ["apt-get"] : [...asRoot, "apt-get"]
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" }
-  if (sh(cmd, [...pre, "update", "-qq"], { env }) !== 0 || sh(cmd, [...pre, "install", "-y", "-qq", "chromium"], { env }) !== 0) {
+  if (
+    sh(cmd, [...pre, "update", "-qq"], { env }) !== 0 ||
+    sh(cmd, [...pre, "install", "-y", "-qq", "chromium"], { env }) !== 0
+  ) {
     console.log("Could not install chromium: the browser tests will fail.")
   }
 }

@@ -90,6 +90,17 @@ try {
     }
   }
 
+  // 4. Hostile inputs under the body limit: alias fan-out just under and past the core's node budget.
+  const fanOut = (levels) => {
+    const letter = (i) => String.fromCharCode(97 + i)
+    const lines = [`${letter(0)}: &${letter(0)} [${Array(9).fill('"x"').join(", ")}]`]
+    for (let i = 1; i < levels; i++) lines.push(`${letter(i)}: &${letter(i)} [${Array(9).fill(`*${letter(i - 1)}`).join(", ")}]`)
+    return `${lines.join("\n")}\n`
+  }
+  for (const levels of [5, 6, 7, 9]) {
+    rows.push({ kind: "hostile", ...(await measure(`alias fan-out 9^${levels} nodes`, fanOut(levels), "application/yaml", 5)) })
+  }
+
   console.log(`\nCPU of POST /v1/validate inside workerd, ms per request (whole-ms clock: mean = total / runs)\n`)
   console.log(
     "kind            input                              bytes  status  runs    mean     min  median     p90     max",

@@ -52,7 +52,9 @@ export const run = async (argv: ReadonlyArray<string>, io: Io): Promise<number> 
     return await handler(rest, io)
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`ampkit: ${error.message}\nRun ampkit ${command !== undefined && Object.hasOwn(commands, command) ? `${command} ` : ""}--help for usage.\n`)
+      io.stderr(
+        `ampkit: ${error.message}\nRun ampkit ${command !== undefined && Object.hasOwn(commands, command) ? `${command} ` : ""}--help for usage.\n`,
+      )
       return exitCode.usage
     }
     if (error instanceof InputError) {

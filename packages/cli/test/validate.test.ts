@@ -75,11 +75,13 @@ describe("ampkit validate", () => {
     const r = await cli(["validate", "--format", "github", netsuiteM2M])
     const lines = r.out.trim().split("\n")
     expect(lines.length).toBeGreaterThan(0)
-    for (const line of lines) expect(line).toMatch(/^::(error|warning|notice) file=.*,line=\d+,col=\d+,title=[a-z0-9-]+::/)
+    for (const line of lines)
+      expect(line).toMatch(/^::(error|warning|notice) file=.*,line=\d+,col=\d+,title=[a-z0-9-]+::/)
   })
 
   test("stdin with -", async () => {
-    const yaml = "specVersion: 1.0.0\nintegrations:\n  - name: x\n    provider: hubspot\n    proxy:\n      enabled: true\n"
+    const yaml =
+      "specVersion: 1.0.0\nintegrations:\n  - name: x\n    provider: hubspot\n    proxy:\n      enabled: true\n"
     const r = await cli(["validate", "-"], { stdin: yaml })
     expect(r.out).toContain("<stdin>")
     expect(r.code).toBe(0)
@@ -118,7 +120,8 @@ describe("ampkit validate", () => {
   })
 
   test("control characters from the input never reach the terminal", async () => {
-    const yaml = 'specVersion: 1.0.0\nintegrations:\n  - name: "bad\\u001b[31mname"\n    provider: hubspot\n    proxy: {enabled: true}\n'
+    const yaml =
+      'specVersion: 1.0.0\nintegrations:\n  - name: "bad\\u001b[31mname"\n    provider: hubspot\n    proxy: {enabled: true}\n'
     const r = await cli(["validate", "-"], { stdin: yaml, tty: false })
     expect(r.out).not.toContain("\u001b")
     expect(r.code).toBe(1)

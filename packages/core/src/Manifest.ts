@@ -106,8 +106,7 @@ export const Delivery = Schema.Struct({
 /** Delivery settings of a read object (a deprecated feature). */
 export interface Delivery extends Schema.Schema.Type<typeof Delivery> {}
 
-const FieldEntries = (description: string) =>
-  Schema.optionalKey(Schema.Array(FieldEntry).annotate({ description }))
+const FieldEntries = (description: string) => Schema.optionalKey(Schema.Array(FieldEntry).annotate({ description }))
 
 /** Schema of {@link ReadObject}. */
 export const ReadObject = Schema.Struct({

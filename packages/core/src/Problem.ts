@@ -137,7 +137,8 @@ const aDate: MemberReader = {
   expected: "an RFC 3339 date-time string",
   read: (v) => (typeof v === "string" ? dateFromDateTime(v) : undefined),
 }
-const isErrorStatus = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 400 && (v as number) < 600
+const isErrorStatus = (v: unknown): v is number =>
+  Number.isSafeInteger(v) && (v as number) >= 400 && (v as number) < 600
 
 const problemReaders: Readonly<Record<string, MemberReader>> = {
   type: aString,
@@ -209,7 +210,8 @@ const decodeMembers = (
       continue
     }
     const value = reader.read(raw)
-    if (value === undefined) ignored.push({ pointer: `/${escapePointerToken(key)}`, value: raw, expected: reader.expected })
+    if (value === undefined)
+      ignored.push({ pointer: `/${escapePointerToken(key)}`, value: raw, expected: reader.expected })
     else out[key] = value
   }
   out.extensions = extensions
@@ -297,7 +299,11 @@ export const ApiProblem = Schema.Unknown.pipe(
         isPlainObject(input)
           ? Effect.succeed(decodeMembers(input, problemReaders, true) as unknown as ApiProblem)
           : Effect.fail(
-              new SchemaIssue.InvalidValue({ message: `a problem must be an object, got ${kindOf(input)}` }, input, options),
+              new SchemaIssue.InvalidValue(
+                { message: `a problem must be an object, got ${kindOf(input)}` },
+                input,
+                options,
+              ),
             ),
       encode: (problem) => Effect.succeed(encodeMembers(problem)),
     }),

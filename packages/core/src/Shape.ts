@@ -283,7 +283,8 @@ const subjectOf = (pointer: string): string => {
 }
 
 const isIntCheck = (check: SchemaAST.Check<unknown>): boolean =>
-  check._tag === "Filter" && (check.annotations?.representation as { id?: unknown } | undefined)?.id === "effect/schema/isInt"
+  check._tag === "Filter" &&
+  (check.annotations?.representation as { id?: unknown } | undefined)?.id === "effect/schema/isInt"
 
 const hasIntCheck = (node: SchemaAST.AST): boolean => node.checks?.some(isIntCheck) === true
 
@@ -412,34 +413,49 @@ const walk = (ctx: WalkContext, ast: SchemaAST.AST, value: unknown, pointer: str
   const node = unwrapSuspend(ast)
   switch (node._tag) {
     case "String":
-      if (typeof value !== "string") return wrongType(ctx, node, value, pointer)
-      return runChecks(ctx, node, value, pointer)
     case "Number":
-      if (typeof value !== "number" || !Number.isFinite(value)) return wrongType(ctx, node, value, pointer)
-      return runChecks(ctx, node, value, pointer)
     case "Boolean":
-      if (typeof value !== "boolean") return wrongType(ctx, node, value, pointer)
-      return runChecks(ctx, node, value, pointer)
-    case "Null":
-      if (value !== null) return wrongType(ctx, node, value, pointer)
-      return
+    case "Null": {
+      const matches =
+        node._tag === "String"
+          ? typeof value === "string"
+          : node._tag === "Number"
+            ? typeof value === "number" && Number.isFinite(value)
+            : node._tag === "Boolean"
+              ? typeof value === "boolean"
+              : value === null
+      if (matches) runChecks(ctx, node, value, pointer)
+      else wrongType(ctx, node, value, pointer)
+      break
+    }
     case "Literal":
-      return walkEnum(ctx, node, [node.literal], value, pointer)
+      walkEnum(ctx, node, [node.literal], value, pointer)
+      break
     case "Never":
-      emit(ctx, ownerOf(node.annotations), "invalid-value", "error", `${subjectOf(pointer)} is not allowed here`, pointer)
-      return
+      emit(
+        ctx,
+        ownerOf(node.annotations),
+        "invalid-value",
+        "error",
+        `${subjectOf(pointer)} is not allowed here`,
+        pointer,
+      )
+      break
     case "Arrays":
-      return walkArray(ctx, node, value, pointer)
+      walkArray(ctx, node, value, pointer)
+      break
     case "Objects":
-      if (!isPlainObject(value)) return wrongType(ctx, node, value, pointer)
-      return walkObject(ctx, compileObject(node), value, pointer, undefined)
+      if (isPlainObject(value)) walkObject(ctx, compileObject(node), value, pointer, undefined)
+      else wrongType(ctx, node, value, pointer)
+      break
     case "Union": {
       const literals = literalMembers(node)
-      if (literals !== undefined) return walkEnum(ctx, node, literals, value, pointer)
-      return walkUnion(ctx, node, value, pointer)
+      if (literals !== undefined) walkEnum(ctx, node, literals, value, pointer)
+      else walkUnion(ctx, node, value, pointer)
+      break
     }
     default:
-      return
+      break
   }
 }
 
@@ -450,8 +466,14 @@ const walkEnum = (
   value: unknown,
   pointer: string,
 ): void => {
-  if (literals.some((l) => l === value)) return runChecks(ctx, node, value, pointer)
-  if (!jsonTypesOf(node).has(jsonTypeOf(value))) return wrongType(ctx, node, value, pointer)
+  if (literals.some((l) => l === value)) {
+    runChecks(ctx, node, value, pointer)
+    return
+  }
+  if (!jsonTypesOf(node).has(jsonTypeOf(value))) {
+    wrongType(ctx, node, value, pointer)
+    return
+  }
   const candidates = literals.filter((l): l is string => typeof l === "string")
   const close = typeof value === "string" ? suggest(value, candidates) : undefined
   emit(
@@ -466,33 +488,42 @@ const walkEnum = (
 }
 
 const walkArray = (ctx: WalkContext, node: SchemaAST.Arrays, value: unknown, pointer: string): void => {
-  if (!Array.isArray(value)) return wrongType(ctx, node, value, pointer)
+  if (!Array.isArray(value)) {
+    wrongType(ctx, node, value, pointer)
+    return
+  }
   const item = node.rest[0]
   node.elements.forEach((element, i) => {
     if (i < value.length) walk(ctx, element, value[i], step(pointer, i))
   })
-  if (item !== undefined) for (let i = node.elements.length; i < value.length; i++) walk(ctx, item, value[i], step(pointer, i))
+  if (item !== undefined) {
+    for (let i = node.elements.length; i < value.length; i++) walk(ctx, item, value[i], step(pointer, i))
+  }
   runChecks(ctx, node, value, pointer)
 }
 
 const walkUnion = (ctx: WalkContext, node: SchemaAST.Union, value: unknown, pointer: string): void => {
   const compiled = compileUnion(node)
   if (compiled.objects !== undefined) {
-    if (!isPlainObject(value)) return wrongType(ctx, node, value, pointer)
-    const member = meantMember(node, value)
-    if (member === undefined) {
-      const needs = compiled.objects.map((o) => o.required.map((r) => `\`${r}\``).join(" and ")).join(" or ")
-      emit(
-        ctx,
-        node.annotations?.[NO_BRANCH_OWNER],
-        "missing-key",
-        "error",
-        `${subjectOf(pointer)} needs ${needs}`,
-        pointer,
-      )
+    if (!isPlainObject(value)) {
+      wrongType(ctx, node, value, pointer)
       return
     }
-    return walkObject(ctx, member, value, pointer, compiled.known)
+    const member = meantMember(node, value)
+    if (member !== undefined) {
+      walkObject(ctx, member, value, pointer, compiled.known)
+      return
+    }
+    const needs = compiled.objects.map((o) => o.required.map((r) => `\`${r}\``).join(" and ")).join(" or ")
+    emit(
+      ctx,
+      node.annotations?.[NO_BRANCH_OWNER],
+      "missing-key",
+      "error",
+      `${subjectOf(pointer)} needs ${needs}`,
+      pointer,
+    )
+    return
   }
   // A general union: accept when some member yields no finding, else report the member with fewest.
   let best: Array<Finding> | undefined
@@ -535,9 +566,7 @@ const walkObject = (
     const owner = ownerOf(ps?.type.context?.annotations)
     if (owner !== undefined && ctx.owned === "drop") continue
     const what = compiled.label ?? "this mapping"
-    const typo = ctx.unknownKeys
-      ? unknown.find((key) => !absorbed.has(key) && suggest(key, known) === name)
-      : undefined
+    const typo = ctx.unknownKeys ? unknown.find((key) => !absorbed.has(key) && suggest(key, known) === name) : undefined
     if (typo !== undefined) {
       absorbed.add(typo)
       emit(
@@ -700,4 +729,3 @@ export const expectedScalarType = (pointer: string): ScalarType | undefined => {
   }
   return scalarTypeOf(node)
 }
-

@@ -56,7 +56,8 @@ export const validate = (text: string, options: ValidateOptions = {}): Validatio
   const suppress = suppressionOf(text, document, options.ignore ?? [])
   const diagnostics = findings.map((finding): Diagnostic => {
     const position =
-      finding.position ?? (document !== undefined ? document.locate(finding.pointer, finding.at) : { line: 1, column: 1 })
+      finding.position ??
+      (document !== undefined ? document.locate(finding.pointer, finding.at) : { line: 1, column: 1 })
     return {
       rule: finding.rule,
       severity: finding.severity,
@@ -125,10 +126,7 @@ const suppressionOf = (
 }
 
 /** Map each directive to the line of the key it covers: its own line, or the next line that is not a comment. */
-const directivesByTargetLine = (
-  text: string,
-  directives: ReadonlyArray<Directive>,
-): Map<number, Array<Directive>> => {
+const directivesByTargetLine = (text: string, directives: ReadonlyArray<Directive>): Map<number, Array<Directive>> => {
   const out = new Map<number, Array<Directive>>()
   if (directives.length === 0) return out
   const lines = text.split(/\r?\n/)

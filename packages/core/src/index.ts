@@ -3,10 +3,44 @@
  * workerd and browsers. The plain face (synchronous, plain data) is exported at the top level;
  * the Effect face lives in `Effect.ts` (import "@ampkit/core/Effect").
  */
+
+export type { Installation, Integration, IntegrationList, Revision } from "./Api.js"
+export { type DecodeTextOptions, type DecodeTextResult, decodeText } from "./Decode.js"
 export type { Diagnostic, Finding, Position, Severity } from "./Diagnostic.js"
-export { decodeUtf8, type Utf8Result } from "./internal/utf8.js"
+export {
+  DecodeError,
+  type Document,
+  type DocumentKind,
+  DocumentKindError,
+  decodeDocument,
+  documentKinds,
+  encodeDocument,
+  kindLabels,
+  recogniseKind,
+} from "./Document.js"
 export { suggest } from "./internal/suggest.js"
-export { type Limits, defaultLimits } from "./Limits.js"
+export { decodeUtf8, type Utf8Result } from "./internal/utf8.js"
+export { manifestJsonSchema } from "./JsonSchema.js"
+export { defaultLimits, type Limits } from "./Limits.js"
+export type {
+  FieldEntry,
+  FieldExistent,
+  FieldMapping,
+  IntegrationBlock,
+  Manifest,
+  ReadObject,
+  SubscribeObject,
+  WriteObject,
+} from "./Manifest.js"
+export {
+  type ApiProblem,
+  decodeProblem,
+  decodeProblemText,
+  encodeProblem,
+  type InputValidationIssue,
+  type InputValidationProblem,
+} from "./Problem.js"
+export { type RuleDescription, ruleDescriptions } from "./RuleCatalog.js"
 export { escapeControl } from "./render/escape.js"
 export {
   type FileReport,
@@ -18,8 +52,6 @@ export {
   validationSarif,
 } from "./render/validation-json.js"
 export { renderValidationText, type TextStyle, validationSummary } from "./render/validation-text.js"
-export { type RuleDescription, ruleDescriptions } from "./RuleCatalog.js"
-export { manifestJsonSchema } from "./JsonSchema.js"
 export { type Directive, type ParseResult, parseSource, type SourceDocument, type Syntax } from "./Source.js"
 export {
   manifestFindings,

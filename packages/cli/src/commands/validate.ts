@@ -3,11 +3,11 @@ import {
   type Diagnostic,
   decodeUtf8,
   type FileReport,
-  type ValidationReport,
   renderValidationText,
   report,
   ruleDescriptions,
   suggest,
+  type ValidationReport,
   validate,
   validationAmpJson,
   validationGithub,
@@ -50,7 +50,9 @@ export const runValidate = async (args: ReadonlyArray<string>, io: Io): Promise<
   for (const rule of ignore) {
     if (!known.has(rule)) {
       const near = suggest(rule, known)
-      throw new UsageError({ message: `--ignore: unknown rule ${rule}${near !== undefined ? ` (did you mean ${near}?)` : ""}` })
+      throw new UsageError({
+        message: `--ignore: unknown rule ${rule}${near !== undefined ? ` (did you mean ${near}?)` : ""}`,
+      })
     }
   }
   if (positionals.length === 0) throw new UsageError({ message: "validate needs at least one file (or - for stdin)" })

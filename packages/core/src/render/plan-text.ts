@@ -27,7 +27,12 @@ const codes = { red: 31, green: 32, yellow: 33, blue: 34, magenta: 35, cyan: 36,
 type Code = keyof typeof codes
 type Paint = (code: Code, text: string) => string
 
-const levelColor: Readonly<Record<Level, Code>> = { breaking: "red", reconfigure: "magenta", dangerous: "yellow", safe: "green" }
+const levelColor: Readonly<Record<Level, Code>> = {
+  breaking: "red",
+  reconfigure: "magenta",
+  dangerous: "yellow",
+  safe: "green",
+}
 
 const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`
 
@@ -79,7 +84,9 @@ const entryLines = (e: PlannedIntegration, c: Paint, width: number, file: string
       out.push(`  ${c(color, sigil)} ${c("bold", name.padEnd(width))}  create${where}`)
       break
     case "update":
-      out.push(`  ${c(color, sigil)} ${c("bold", name.padEnd(width))}  update, ${plural(e.changes.length, "change")}${where}`)
+      out.push(
+        `  ${c(color, sigil)} ${c("bold", name.padEnd(width))}  update, ${plural(e.changes.length, "change")}${where}`,
+      )
       break
     case "unchanged":
       out.push(`  ${c(color, sigil)} ${name.padEnd(width)}  ${c("dim", "unchanged")}`)
@@ -91,7 +98,10 @@ const entryLines = (e: PlannedIntegration, c: Paint, width: number, file: string
       break
   }
   for (const change of e.changes) {
-    const line = change.line !== undefined && file !== undefined && change.after !== undefined ? c("dim", ` (line ${change.line})`) : ""
+    const line =
+      change.line !== undefined && file !== undefined && change.after !== undefined
+        ? c("dim", ` (line ${change.line})`)
+        : ""
     out.push(`      ${c(levelColor[change.level], change.level.padEnd(11))} ${escapeControl(change.message)}${line}`)
   }
   if ((e.removedReadObjects ?? []).length > 0) {
@@ -120,9 +130,12 @@ export const renderPlanText = (plan: Plan, options: PlanTextOptions = {}): strin
   if (shown.length > 0 || plan.summary.unchanged > 0) out.push(c("bold", "Integrations:"))
   for (const e of shown) out.push(...entryLines(e, c, width, options.file))
   if (options.verbose !== true && plan.summary.unchanged > 0) {
-    out.push(`  ${c("dim", "=")} ${c("dim", `${plural(plan.summary.unchanged, "integration")} unchanged (--verbose lists them)`)}`)
+    out.push(
+      `  ${c("dim", "=")} ${c("dim", `${plural(plan.summary.unchanged, "integration")} unchanged (--verbose lists them)`)}`,
+    )
   }
-  for (const note of plan.notes) out.push(c("yellow", `note: ${escapeControl(note.integration)} ${escapeControl(note.message)}`))
+  for (const note of plan.notes)
+    out.push(c("yellow", `note: ${escapeControl(note.integration)} ${escapeControl(note.message)}`))
   out.push("")
   if (plan.batches.length === 0) out.push("No changes: the live integrations already match the manifest.")
   else {
@@ -144,7 +157,9 @@ export const renderPlanVerificationText = (
   const c: Paint = (code, text) => (options.color === true ? `\u001b[${codes[code]}m${text}\u001b[0m` : text)
   const id = planId !== undefined ? ` ${escapeControl(planId)}` : ""
   if (verification.ok) return `${c("green", "✔")} plan${id} is current: no planned integration moved since planning.\n`
-  const out = [`${c("red", "✖")} plan${id} is stale: ${plural(verification.moved.length, "integration")} moved since planning:`]
+  const out = [
+    `${c("red", "✖")} plan${id} is stale: ${plural(verification.moved.length, "integration")} moved since planning:`,
+  ]
   for (const m of verification.moved) {
     const planned = m.plannedRevision === null ? "absent" : `revision ${escapeControl(m.plannedRevision)}`
     const now = m.liveRevision === null ? "absent" : `revision ${escapeControl(m.liveRevision)}`

@@ -5,8 +5,9 @@
  * manifest, each mapped body issue also carries `manifestLocation: { file, pointer, line, column,
  * exact }`.
  */
-import type { ProblemExplanation } from "../ProblemExplain.js"
+
 import { encodeProblem } from "../Problem.js"
+import type { ProblemExplanation } from "../ProblemExplain.js"
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v)
 

@@ -95,7 +95,9 @@ export const renderProblemText = (explanation: ProblemExplanation, options: Prob
   const out: Array<string> = []
 
   const status =
-    problem.status !== undefined ? `${problem.status}${explanation.reason !== undefined ? ` ${explanation.reason}` : ""}` : ""
+    problem.status !== undefined
+      ? `${problem.status}${explanation.reason !== undefined ? ` ${explanation.reason}` : ""}`
+      : ""
   const title = problem.title !== undefined && problem.title !== explanation.reason ? bounded(problem.title, 300) : ""
   const heading = [status, title].filter((s) => s !== "").join(": ") || "Error response"
   out.push(`${c("red", "✖")} ${c("bold", heading)}`)
@@ -121,7 +123,8 @@ export const renderProblemText = (explanation: ProblemExplanation, options: Prob
   }
   if (problem.remedy !== undefined) out.push("", `${c("bold", "Remedy:")} ${block(problem.remedy, "  ")}`)
 
-  const retryColor: Code = explanation.retry.verdict === "fix" ? "red" : explanation.retry.verdict === "unknown" ? "dim" : "green"
+  const retryColor: Code =
+    explanation.retry.verdict === "fix" ? "red" : explanation.retry.verdict === "unknown" ? "dim" : "green"
   out.push("", `${c("bold", "Retry:")} ${c(retryColor, explanation.retry.sentence)}`)
 
   const { support } = explanation

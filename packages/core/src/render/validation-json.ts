@@ -122,6 +122,13 @@ export const validationGithub = ({ file, report }: FileReport): string =>
   report.diagnostics
     .filter((d) => !d.suppressed)
     .map((d) =>
-      githubAnnotation(file, d.severity, d.line, d.column, d.rule, d.hint !== undefined ? `${d.message} (${d.hint})` : d.message),
+      githubAnnotation(
+        file,
+        d.severity,
+        d.line,
+        d.column,
+        d.rule,
+        d.hint !== undefined ? `${d.message} (${d.hint})` : d.message,
+      ),
     )
     .join("\n")

@@ -78,7 +78,8 @@ const maxExcerpt = 160
 /** The source line, escaped and clipped around the column, and the caret offset within it. */
 const excerpt = (line: string, column: number): { text: string; caret: number } => {
   let start = 0
-  if (line.length > maxExcerpt && column > maxExcerpt / 2) start = Math.min(column - maxExcerpt / 2, line.length - maxExcerpt)
+  if (line.length > maxExcerpt && column > maxExcerpt / 2)
+    start = Math.min(column - maxExcerpt / 2, line.length - maxExcerpt)
   const clipped = line.slice(start, start + maxExcerpt)
   const before = escapeControl(line.slice(start, Math.max(start, column - 1))).replace(/\t/g, " ")
   const prefix = start > 0 ? "…" : ""

@@ -17,7 +17,8 @@
 import fc from "fast-check"
 
 /** `fc.record` with every key required and a plain prototype (values look like parsed JSON). */
-const strictRecord = <T extends Record<string, fc.Arbitrary<unknown>>>(model: T) => fc.record(model, { noNullPrototype: true })
+const strictRecord = <T extends Record<string, fc.Arbitrary<unknown>>>(model: T) =>
+  fc.record(model, { noNullPrototype: true })
 
 const record = <T extends Record<string, fc.Arbitrary<unknown>>>(model: T, requiredKeys: Array<keyof T & string>) =>
   fc.record(model, { requiredKeys, noNullPrototype: true }) as fc.Arbitrary<{
@@ -64,7 +65,16 @@ export const fieldNamePool = [
 ] as const
 
 /** Names fields and objects are delivered under. */
-export const mapToNamePool = ["city", "stage", "owner", "fullName", "emailAddress", "source", "priority", "notes"] as const
+export const mapToNamePool = [
+  "city",
+  "stage",
+  "owner",
+  "fullName",
+  "emailAddress",
+  "source",
+  "priority",
+  "notes",
+] as const
 
 export const destinationPool = ["defaultWebhook", "crmStream", "myWebhook", "kinesisMain"] as const
 
@@ -92,7 +102,13 @@ export const providerPool = Object.keys(providerModules)
 /** Integration names: camelCase, kebab or snake, at most 64 characters of `[A-Za-z0-9_-]`. */
 export const integrationNameArb = fc.stringMatching(/^[a-z][A-Za-z0-9]{2,18}([-_][a-z0-9]{1,8})?$/)
 
-const displayNameArb = fc.constantFrom("Salesforce CRM", "Read accounts", "HubSpot sync", "Calendar events", "Ünïcode ✓")
+const displayNameArb = fc.constantFrom(
+  "Salesforce CRM",
+  "Read accounts",
+  "HubSpot sync",
+  "Calendar events",
+  "Ünïcode ✓",
+)
 
 interface FieldEntryJson {
   readonly fieldName?: string
@@ -205,7 +221,10 @@ export const subscribeObjectArb = (provider: string, objectName: string) =>
       create: fc.boolean(),
       update: fc.option(
         fc.oneof(
-          strictRecord({ enabled: fc.constant("always" as const), watchFieldsAuto: fc.constantFrom("all" as const, "selected" as const) }),
+          strictRecord({
+            enabled: fc.constant("always" as const),
+            watchFieldsAuto: fc.constantFrom("all" as const, "selected" as const),
+          }),
           strictRecord({
             enabled: fc.constant("always" as const),
             requiredWatchFields: fc.uniqueArray(topLevelFieldArb, { minLength: 1, maxLength: 3 }),
@@ -214,7 +233,9 @@ export const subscribeObjectArb = (provider: string, objectName: string) =>
       ),
       del: fc.boolean(),
       association: provider === "hubspot" ? fc.option(fc.boolean()) : fc.constant(null),
-      otherEvents: fc.option(fc.uniqueArray(fc.constantFrom("UNDELETE", "contact.merge", "object.restored"), { minLength: 1 })),
+      otherEvents: fc.option(
+        fc.uniqueArray(fc.constantFrom("UNDELETE", "contact.merge", "object.restored"), { minLength: 1 }),
+      ),
     })
     .map(({ destination, create, update, del, association, otherEvents }) => {
       const anyEvent = create || update !== null || del || association !== null
@@ -227,7 +248,9 @@ export const subscribeObjectArb = (provider: string, objectName: string) =>
         ...(create ? { createEvent: { enabled: "always" as const } } : {}),
         ...(update !== null ? { updateEvent: update } : {}),
         ...(del ? { deleteEvent: { enabled: "always" as const } } : {}),
-        ...(association !== null ? { associationChangeEvent: { enabled: "always" as const, includeFullRecords: association } } : {}),
+        ...(association !== null
+          ? { associationChangeEvent: { enabled: "always" as const, includeFullRecords: association } }
+          : {}),
         ...(otherEvents !== null ? { otherEvents } : {}),
       }
     })
@@ -263,38 +286,51 @@ export const integrationBlockArb = (name: string) =>
       allowAny: fc.option(fc.boolean()),
       watch: rarely(watchSchemaArb, 4),
     })
-    .chain(({ provider, moduleIndex, displayName, readNames, writeNames, subscribeCount, proxy, inherit, allowAny, watch }) => {
-      const modules = providerModules[provider] ?? []
-      const module = moduleIndex !== null && modules.length > 0 ? modules[moduleIndex % modules.length] : undefined
-      const needsProxy = readNames.length === 0 && writeNames.length === 0 && proxy === null
-      const subscribeNames = readNames.slice(0, Math.min(subscribeCount, provider === "salesforce" ? 5 : 3))
-      return fc
-        .record({
-          read: fc.tuple(...readNames.map((n) => readObjectArb(provider, module, n))),
-          subscribe: fc.tuple(...subscribeNames.map((n) => subscribeObjectArb(provider, n))),
-        })
-        .map(({ read, subscribe }) => ({
-          name,
-          provider,
-          ...(displayName !== null ? { displayName } : {}),
-          ...(module !== undefined ? { module } : {}),
-          ...(read.length > 0 ? { read: { objects: read } } : {}),
-          ...(writeNames.length > 0
-            ? {
-                write: {
-                  objects: writeNames.map((objectName) => ({
-                    objectName,
-                    ...(inherit && readNames.includes(objectName) ? { inheritMapping: true } : {}),
-                    ...(allowAny !== null ? { valueDefaults: { allowAnyFields: allowAny } } : {}),
-                  })),
-                },
-              }
-            : {}),
-          ...(proxy !== null ? { proxy } : needsProxy ? { proxy: { enabled: true } } : {}),
-          ...(subscribe.length > 0 ? { subscribe: { objects: subscribe } } : {}),
-          ...(watch !== null && read.length > 0 ? { watchSchema: watch } : {}),
-        }))
-    })
+    .chain(
+      ({
+        provider,
+        moduleIndex,
+        displayName,
+        readNames,
+        writeNames,
+        subscribeCount,
+        proxy,
+        inherit,
+        allowAny,
+        watch,
+      }) => {
+        const modules = providerModules[provider] ?? []
+        const module = moduleIndex !== null && modules.length > 0 ? modules[moduleIndex % modules.length] : undefined
+        const needsProxy = readNames.length === 0 && writeNames.length === 0 && proxy === null
+        const subscribeNames = readNames.slice(0, Math.min(subscribeCount, provider === "salesforce" ? 5 : 3))
+        return fc
+          .record({
+            read: fc.tuple(...readNames.map((n) => readObjectArb(provider, module, n))),
+            subscribe: fc.tuple(...subscribeNames.map((n) => subscribeObjectArb(provider, n))),
+          })
+          .map(({ read, subscribe }) => ({
+            name,
+            provider,
+            ...(displayName !== null ? { displayName } : {}),
+            ...(module !== undefined ? { module } : {}),
+            ...(read.length > 0 ? { read: { objects: read } } : {}),
+            ...(writeNames.length > 0
+              ? {
+                  write: {
+                    objects: writeNames.map((objectName) => ({
+                      objectName,
+                      ...(inherit && readNames.includes(objectName) ? { inheritMapping: true } : {}),
+                      ...(allowAny !== null ? { valueDefaults: { allowAnyFields: allowAny } } : {}),
+                    })),
+                  },
+                }
+              : {}),
+            ...(proxy !== null ? { proxy } : needsProxy ? { proxy: { enabled: true } } : {}),
+            ...(subscribe.length > 0 ? { subscribe: { objects: subscribe } } : {}),
+            ...(watch !== null && read.length > 0 ? { watchSchema: watch } : {}),
+          }))
+      },
+    )
 
 /** A valid `amp.yaml` manifest (as plain JSON) with 1–`maxIntegrations` integrations of unique names. */
 export const manifestArb = (maxIntegrations = 4) =>
@@ -320,7 +356,11 @@ export const dateTimeArb = fc
     zone: fc.oneof(
       fc.constantFrom("Z", "z"),
       fc
-        .record({ sign: fc.constantFrom("+", "-"), h: fc.integer({ min: 0, max: 23 }), m: fc.integer({ min: 0, max: 59 }) })
+        .record({
+          sign: fc.constantFrom("+", "-"),
+          h: fc.integer({ min: 0, max: 23 }),
+          m: fc.integer({ min: 0, max: 59 }),
+        })
         .map(({ sign, h, m }) => `${sign}${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}`),
     ),
   })
@@ -336,7 +376,11 @@ export const dateTimeArb = fc
 
 /** Realistic API timestamps: 2023–2027, UTC, 0, 3 or 6 fraction digits. */
 export const apiTimestampArb = fc
-  .record({ ms: fc.integer({ min: Date.UTC(2023, 0, 1), max: Date.UTC(2027, 11, 31) }), micros: fc.nat({ max: 999 }), digits: fc.constantFrom(0, 3, 6) })
+  .record({
+    ms: fc.integer({ min: Date.UTC(2023, 0, 1), max: Date.UTC(2027, 11, 31) }),
+    micros: fc.nat({ max: 999 }),
+    digits: fc.constantFrom(0, 3, 6),
+  })
   .map(({ ms, micros, digits }) => {
     const iso = new Date(ms).toISOString()
     if (digits === 0) return `${iso.slice(0, 19)}Z`
@@ -384,7 +428,11 @@ export const integrationListArb = (maxLength = 4) =>
 
 const problemCoreArb = record(
   {
-    type: fc.constantFrom("about:blank", "urn:problem-type:ampersand:validation", "https://docs.withampersand.com/problems/x"),
+    type: fc.constantFrom(
+      "about:blank",
+      "urn:problem-type:ampersand:validation",
+      "https://docs.withampersand.com/problems/x",
+    ),
     href: fc.constant("https://docs.withampersand.com/problems"),
     title: fc.constantFrom("Bad Request", "Service Unavailable", "Unprocessable Entity"),
     status: fc.integer({ min: 400, max: 599 }),
@@ -431,5 +479,9 @@ export const issueArb = fc
 
 /** A valid API problem body, sometimes an input validation problem with `issues`. */
 export const problemArb = fc
-  .record({ core: problemCoreArb, issues: fc.option(fc.array(issueArb, { maxLength: 3 })), extensions: extensionMembersArb })
+  .record({
+    core: problemCoreArb,
+    issues: fc.option(fc.array(issueArb, { maxLength: 3 })),
+    extensions: extensionMembersArb,
+  })
   .map(({ core, issues, extensions }) => ({ ...extensions, ...core, ...(issues !== null ? { issues } : {}) }))

@@ -66,6 +66,9 @@ const keyOf = (e: Obj): string => e.mapToName ?? e.fieldName
 
 const entriesOf = (o: Obj): Array<Obj> => [...(o.requiredFields ?? []), ...(o.optionalFields ?? [])]
 
+/** Whether no other entry of `o` delivers the same key (two entries with one key are a rule error the edits avoid). */
+const uniqueKey = (o: Obj, e: Obj): boolean => entriesOf(o).filter((x) => keyOf(x) === keyOf(e)).length === 1
+
 /** Every name a field entry of `o` uses (keys and fieldNames), so that fresh names collide with none. */
 const fieldNamesOf = (o: Obj): Array<string> => entriesOf(o).flatMap((e) => [e.fieldName, e.mapToName].filter(Boolean))
 
@@ -142,7 +145,9 @@ const fieldEdit = (
     m.integrations.flatMap((int, i) =>
       objectsOf(int, "read").flatMap((o, k) =>
         (["requiredFields", "optionalFields"] as const).flatMap((list) =>
-          (o[list] ?? []).flatMap((e: Obj, f: number) => (where(e, list, o) ? [{ i, o: k, list, f }] : [])),
+          (o[list] ?? []).flatMap((e: Obj, f: number) =>
+            where(e, list, o) && uniqueKey(o, e) ? [{ i, o: k, list, f }] : [],
+          ),
         ),
       ),
     ),

@@ -29,7 +29,8 @@ const decode = (kind: DocumentKind, value: unknown) => {
 
 describe.each(kinds)("%s", (kind, arb) => {
   test.prop([arb], { numRuns: 200 })("is recognised by its shape and decodes", (value) => {
-    if (!(kind === "integration-list" && Array.isArray(value) && value.length === 0)) expect(recogniseKind(value)).toBe(kind)
+    if (!(kind === "integration-list" && Array.isArray(value) && value.length === 0))
+      expect(recogniseKind(value)).toBe(kind)
     const document = decodeDocument(value)
     expect(Result.isSuccess(document) && document.success.kind).toBe(kind)
   })
@@ -40,22 +41,25 @@ describe.each(kinds)("%s", (kind, arb) => {
     expect(twice).toEqual(once)
   })
 
-  test.prop([arb], { numRuns: 200 })("encode ∘ decode is the identity on valid JSON (original date text kept)", (value) => {
-    const encoded = encodeDocument(decode(kind, value))
-    if (kind === "problem") {
-      // `type` defaults to about:blank, in the problem and in each issue.
-      const source = value as { issues?: Array<object> }
-      const withDefault = {
-        type: "about:blank",
-        ...source,
-        ...(source.issues !== undefined ? { issues: source.issues.map((i) => ({ type: "about:blank", ...i })) } : {}),
+  test.prop([arb], { numRuns: 200 })(
+    "encode ∘ decode is the identity on valid JSON (original date text kept)",
+    (value) => {
+      const encoded = encodeDocument(decode(kind, value))
+      if (kind === "problem") {
+        // `type` defaults to about:blank, in the problem and in each issue.
+        const source = value as { issues?: Array<object> }
+        const withDefault = {
+          type: "about:blank",
+          ...source,
+          ...(source.issues !== undefined ? { issues: source.issues.map((i) => ({ type: "about:blank", ...i })) } : {}),
+        }
+        expect(encoded).toEqual(withDefault)
+      } else {
+        expect(encoded).toEqual(value)
       }
-      expect(encoded).toEqual(withDefault)
-    } else {
-      expect(encoded).toEqual(value)
-    }
-    expect(JSON.stringify(JSON.parse(JSON.stringify(encoded)))).toBe(JSON.stringify(encoded))
-  })
+      expect(JSON.stringify(JSON.parse(JSON.stringify(encoded)))).toBe(JSON.stringify(encoded))
+    },
+  )
 })
 
 describe("problems decode leniently", () => {

@@ -21,7 +21,9 @@ const samples = realSamples()
 const block = {
   name: "read-accounts",
   provider: "salesforce",
-  read: { objects: [{ objectName: "account", destination: "defaultWebhook", requiredFields: [{ fieldName: "name" }] }] },
+  read: {
+    objects: [{ objectName: "account", destination: "defaultWebhook", requiredFields: [{ fieldName: "name" }] }],
+  },
 }
 const revision = {
   id: "7f3c1f7e-1111-4c8e-9d7a-0b1c2d3e4f50",
@@ -140,7 +142,10 @@ describe("decodeDocument", () => {
 
   test("every defect is listed, with rule ids of the owning rules where there are some", () => {
     const error = failure(
-      decodeDocument({ specVersion: "2.0.0", integrations: [{ name: 1, provider: "p", read: {}, write: { objects: [{}] } }] }),
+      decodeDocument({
+        specVersion: "2.0.0",
+        integrations: [{ name: 1, provider: "p", read: {}, write: { objects: [{}] } }],
+      }),
     )
     expect(error._tag).toBe("DecodeError")
     expect(error.findings.map((f) => [f.rule, f.pointer])).toEqual([
@@ -149,7 +154,9 @@ describe("decodeDocument", () => {
       ["read-objects", "/integrations/0/read/objects"],
       ["missing-key", "/integrations/0/write/objects/0/objectName"],
     ])
-    expect(error.message).toMatch(/^looks like a manifest \(amp\.yaml\) but `specVersion` must be `1\.0\.0`, got `2\.0\.0` \(at \/specVersion\), and 3 more problems$/)
+    expect(error.message).toMatch(
+      /^looks like a manifest \(amp\.yaml\) but `specVersion` must be `1\.0\.0`, got `2\.0\.0` \(at \/specVersion\), and 3 more problems$/,
+    )
   })
 
   test("bad dates are refused with a finding at the date", () => {
@@ -186,13 +193,18 @@ describe("decodeDocument", () => {
   test("nothing recognisable: the closest expected kind and why it does not match", () => {
     const error = failure(decodeDocument({ foo: 1 }, "manifest"))
     expect(error._tag).toBe("DocumentKindError")
-    expect(error.message).toMatch(/^expected a manifest \(amp\.yaml\), but manifest is missing required key `specVersion`/)
+    expect(error.message).toMatch(
+      /^expected a manifest \(amp\.yaml\), but manifest is missing required key `specVersion`/,
+    )
     expect(error.findings.map((f) => f.rule)).toEqual(["spec-version", "integration-structure"])
     expect(failure(decodeDocument("just text")).message).toBe(
       "expected a manifest (amp.yaml), an integration (from the API), a revision (from the API), an integration block (one manifest integration, or a revision's content), an integration list (from the API) or a problem (RFC 9457 error body), got a string that looks like none of them",
     )
     // A problem has no required member: an unrecognised object is a (bare) problem when that is what is asked.
-    expect(ok(decodeDocument({ foo: 1 }, "problem")).value).toMatchObject({ type: "about:blank", extensions: { foo: 1 } })
+    expect(ok(decodeDocument({ foo: 1 }, "problem")).value).toMatchObject({
+      type: "about:blank",
+      extensions: { foo: 1 },
+    })
   })
 
   test("decodeAs and the Effect face agree with decodeDocument", () => {
@@ -208,7 +220,9 @@ describe("decodeDocument", () => {
   test("hostile input never throws", () => {
     const deep: unknown = JSON.parse(`${"[".repeat(5000)}${"]".repeat(5000)}`)
     expect(() => decodeDocument(deep)).not.toThrow()
-    expect(() => decodeDocument(JSON.parse('{"__proto__":{"x":1},"specVersion":"1.0.0","integrations":[]}'))).not.toThrow()
+    expect(() =>
+      decodeDocument(JSON.parse('{"__proto__":{"x":1},"specVersion":"1.0.0","integrations":[]}')),
+    ).not.toThrow()
     expect(({} as Record<string, unknown>).x).toBeUndefined()
   })
 })
@@ -218,7 +232,12 @@ describe("installations (list-installations)", () => {
     id: "inst-1",
     projectId: "project-456",
     integrationId: "a5b7c1d2-2222-4c8e-9d7a-0b1c2d3e4f50",
-    group: { groupRef: "group-123", groupName: "Super Customer", projectId: "project-456", createTime: "2023-07-13T21:34:44.816354Z" },
+    group: {
+      groupRef: "group-123",
+      groupName: "Super Customer",
+      projectId: "project-456",
+      createTime: "2023-07-13T21:34:44.816354Z",
+    },
     healthStatus: "healthy",
     lastOperationStatus: "success",
     connection: {
@@ -239,8 +258,18 @@ describe("installations (list-installations)", () => {
         provider: "salesforce",
         read: {
           objects: {
-            account: { objectName: "account", schedule: "*/10 * * * *", selectedFields: { name: true }, selectedFieldMappings: {} },
-            contact: { objectName: "contact", disabled: true, selectedFields: {}, selectedFieldMappings: { city: "billingcity" } },
+            account: {
+              objectName: "account",
+              schedule: "*/10 * * * *",
+              selectedFields: { name: true },
+              selectedFieldMappings: {},
+            },
+            contact: {
+              objectName: "contact",
+              disabled: true,
+              selectedFields: {},
+              selectedFieldMappings: { city: "billingcity" },
+            },
           },
         },
         proxy: { enabled: true },

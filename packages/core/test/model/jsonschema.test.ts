@@ -39,7 +39,14 @@ describe("manifestJsonSchema", () => {
     expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema")
     expect(schema.$ref).toBe("#/$defs/Manifest")
     expect(Object.keys(schema.$defs as Json)).toEqual(
-      expect.arrayContaining(["Manifest", "Integration", "ReadObject", "IntegrationField", "WatchSchema", "UpdateEvent"]),
+      expect.arrayContaining([
+        "Manifest",
+        "Integration",
+        "ReadObject",
+        "IntegrationField",
+        "WatchSchema",
+        "UpdateEvent",
+      ]),
     )
     expect(JSON.stringify(schema)).not.toMatch(/"\$ref":"(?!#\/\$defs\/)/)
     expect(JSON.stringify(schema)).not.toMatch(/Infinity|NaN|"null"/)
@@ -78,66 +85,113 @@ describe("manifestJsonSchema", () => {
     ["integration name with a dot", (m) => (m.integrations[0].name = "a.b")],
     ["integration name of 65 characters", (m) => (m.integrations[0].name = "a".repeat(65))],
     ["no action", (m) => delete m.integrations[0].read],
-    ["subscribe without read", (m) => {
-      m.integrations[0].subscribe = { objects: [{ objectName: "account", destination: "w" }] }
-      delete m.integrations[0].read
-    }],
+    [
+      "subscribe without read",
+      (m) => {
+        m.integrations[0].subscribe = { objects: [{ objectName: "account", destination: "w" }] }
+        delete m.integrations[0].read
+      },
+    ],
     ["empty read objects", (m) => (m.integrations[0].read.objects = [])],
     ["empty objectName", (m) => (m.integrations[0].read.objects[0].objectName = "")],
     ["missing destination", (m) => delete m.integrations[0].read.objects[0].destination],
     ["enabled: never", (m) => (m.integrations[0].read.objects[0].enabled = "never")],
     ["enabled: always without schedule", (m) => (m.integrations[0].read.objects[0].enabled = "always")],
-    ["days and fullHistory", (m) => (m.integrations[0].read.objects[0].backfill = { defaultPeriod: { days: 1, fullHistory: true } })],
+    [
+      "days and fullHistory",
+      (m) => (m.integrations[0].read.objects[0].backfill = { defaultPeriod: { days: 1, fullHistory: true } }),
+    ],
     ["neither days nor fullHistory", (m) => (m.integrations[0].read.objects[0].backfill = { defaultPeriod: {} })],
     ["negative days", (m) => (m.integrations[0].read.objects[0].backfill = { defaultPeriod: { days: -1 } })],
     ["fractional days", (m) => (m.integrations[0].read.objects[0].backfill = { defaultPeriod: { days: 1.5 } })],
     ["pageSize with mode auto", (m) => (m.integrations[0].read.objects[0].delivery = { mode: "auto", pageSize: 100 })],
     ["onRequest without pageSize", (m) => (m.integrations[0].read.objects[0].delivery = { mode: "onRequest" })],
     ["pageSize 10", (m) => (m.integrations[0].read.objects[0].delivery = { mode: "onRequest", pageSize: 10 })],
-    ["field entry with neither fieldName nor mapToName", (m) => m.integrations[0].read.objects[0].requiredFields.push({ prompt: "x" })],
+    [
+      "field entry with neither fieldName nor mapToName",
+      (m) => m.integrations[0].read.objects[0].requiredFields.push({ prompt: "x" }),
+    ],
     ["bad bracket path", (m) => m.integrations[0].read.objects[0].requiredFields.push({ fieldName: "$['a'" })],
     ["['*'] is not a wildcard", (m) => m.integrations[0].read.objects[0].requiredFields.push({ fieldName: "$['*']" })],
-    ["update event without watch fields", (m) => {
-      m.integrations[0].subscribe = {
-        objects: [{ objectName: "account", destination: "w", inheritFieldsAndMapping: true, updateEvent: { enabled: "always" } }],
-      }
-    }],
-    ["update event with both watch settings", (m) => {
-      m.integrations[0].subscribe = {
-        objects: [{
-          objectName: "account",
+    [
+      "update event without watch fields",
+      (m) => {
+        m.integrations[0].subscribe = {
+          objects: [
+            {
+              objectName: "account",
+              destination: "w",
+              inheritFieldsAndMapping: true,
+              updateEvent: { enabled: "always" },
+            },
+          ],
+        }
+      },
+    ],
+    [
+      "update event with both watch settings",
+      (m) => {
+        m.integrations[0].subscribe = {
+          objects: [
+            {
+              objectName: "account",
+              destination: "w",
+              inheritFieldsAndMapping: true,
+              updateEvent: { enabled: "always", watchFieldsAuto: "all", requiredWatchFields: ["name"] },
+            },
+          ],
+        }
+      },
+    ],
+    [
+      "nested watch field",
+      (m) => {
+        m.integrations[0].subscribe = {
+          objects: [
+            {
+              objectName: "account",
+              destination: "w",
+              inheritFieldsAndMapping: true,
+              updateEvent: { enabled: "always", requiredWatchFields: ["address.city"] },
+            },
+          ],
+        }
+      },
+    ],
+    [
+      "events without inheritFieldsAndMapping",
+      (m) => {
+        m.integrations[0].subscribe = {
+          objects: [{ objectName: "account", destination: "w", createEvent: { enabled: "always" } }],
+        }
+      },
+    ],
+    [
+      "six Salesforce subscribe objects",
+      (m) => {
+        m.integrations[0].subscribe = {
+          objects: Array.from({ length: 6 }, (_, i) => ({ objectName: `o${i}`, destination: "w", otherEvents: ["X"] })),
+        }
+      },
+    ],
+    [
+      "Google Calendar events with 29 days",
+      (m) => {
+        m.integrations[0].provider = "google"
+        m.integrations[0].read.objects[0] = {
+          objectName: "events",
           destination: "w",
-          inheritFieldsAndMapping: true,
-          updateEvent: { enabled: "always", watchFieldsAuto: "all", requiredWatchFields: ["name"] },
-        }],
-      }
-    }],
-    ["nested watch field", (m) => {
-      m.integrations[0].subscribe = {
-        objects: [{
-          objectName: "account",
-          destination: "w",
-          inheritFieldsAndMapping: true,
-          updateEvent: { enabled: "always", requiredWatchFields: ["address.city"] },
-        }],
-      }
-    }],
-    ["events without inheritFieldsAndMapping", (m) => {
-      m.integrations[0].subscribe = { objects: [{ objectName: "account", destination: "w", createEvent: { enabled: "always" } }] }
-    }],
-    ["six Salesforce subscribe objects", (m) => {
-      m.integrations[0].subscribe = {
-        objects: Array.from({ length: 6 }, (_, i) => ({ objectName: `o${i}`, destination: "w", otherEvents: ["X"] })),
-      }
-    }],
-    ["Google Calendar events with 29 days", (m) => {
-      m.integrations[0].provider = "google"
-      m.integrations[0].read.objects[0] = { objectName: "events", destination: "w", backfill: { defaultPeriod: { days: 29 } } }
-    }],
-    ["Snowflake with days", (m) => {
-      m.integrations[0].provider = "snowflake"
-      m.integrations[0].read.objects[0].backfill = { defaultPeriod: { days: 3 } }
-    }],
+          backfill: { defaultPeriod: { days: 29 } },
+        }
+      },
+    ],
+    [
+      "Snowflake with days",
+      (m) => {
+        m.integrations[0].provider = "snowflake"
+        m.integrations[0].read.objects[0].backfill = { defaultPeriod: { days: 3 } }
+      },
+    ],
     ["a string where a list belongs", (m) => (m.integrations[0].read.objects = "account")],
   ])("refuses: %s", (_, edit) => {
     expect(at(edit)).not.toEqual([])
@@ -145,23 +199,49 @@ describe("manifestJsonSchema", () => {
 
   test.each<[string, (m: any) => void]>([
     ["unknown keys (the server ignores them)", (m) => (m.integrations[0].delete = { objects: [] })],
-    ["Google Calendar events with 28 days", (m) => {
-      m.integrations[0].provider = "google"
-      m.integrations[0].read.objects[0] = { objectName: "events", destination: "w", backfill: { defaultPeriod: { days: 28 } } }
-    }],
-    ["Google Gmail events with 90 days", (m) => {
-      m.integrations[0].provider = "google"
-      m.integrations[0].module = "gmail"
-      m.integrations[0].read.objects[0] = { objectName: "events", destination: "w", backfill: { defaultPeriod: { days: 90 } } }
-    }],
+    [
+      "Google Calendar events with 28 days",
+      (m) => {
+        m.integrations[0].provider = "google"
+        m.integrations[0].read.objects[0] = {
+          objectName: "events",
+          destination: "w",
+          backfill: { defaultPeriod: { days: 28 } },
+        }
+      },
+    ],
+    [
+      "Google Gmail events with 90 days",
+      (m) => {
+        m.integrations[0].provider = "google"
+        m.integrations[0].module = "gmail"
+        m.integrations[0].read.objects[0] = {
+          objectName: "events",
+          destination: "w",
+          backfill: { defaultPeriod: { days: 90 } },
+        }
+      },
+    ],
     ["an empty schedule", (m) => (m.integrations[0].read.objects[0].schedule = "")],
-    ["a nested bracket path", (m) => m.integrations[0].read.objects[0].requiredFields.push({ fieldName: "$['a'][*]['b']" })],
-    ["a mapping entry with prompt and default", (m) => m.integrations[0].read.objects[0].optionalFields = [{ mapToName: "x", prompt: "p", default: "d" }]],
-    ["an existing field with prompt (allowed in an entry)", (m) => m.integrations[0].read.objects[0].requiredFields.push({ fieldName: "n", prompt: "p" })],
-    ["proxy only", (m) => {
-      delete m.integrations[0].read
-      m.integrations[0].proxy = { enabled: true }
-    }],
+    [
+      "a nested bracket path",
+      (m) => m.integrations[0].read.objects[0].requiredFields.push({ fieldName: "$['a'][*]['b']" }),
+    ],
+    [
+      "a mapping entry with prompt and default",
+      (m) => (m.integrations[0].read.objects[0].optionalFields = [{ mapToName: "x", prompt: "p", default: "d" }]),
+    ],
+    [
+      "an existing field with prompt (allowed in an entry)",
+      (m) => m.integrations[0].read.objects[0].requiredFields.push({ fieldName: "n", prompt: "p" }),
+    ],
+    [
+      "proxy only",
+      (m) => {
+        delete m.integrations[0].read
+        m.integrations[0].proxy = { enabled: true }
+      },
+    ],
   ])("accepts: %s", (_, edit) => {
     expect(at(edit)).toEqual([])
   })

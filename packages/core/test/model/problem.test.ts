@@ -155,7 +155,12 @@ describe("decodeProblem", () => {
   })
 
   test("an issue's value may be any JSON, null included", () => {
-    const problem = decodeProblem({ issues: [{ name: "x", value: null }, { name: "y", value: { deep: [1] } }] })
+    const problem = decodeProblem({
+      issues: [
+        { name: "x", value: null },
+        { name: "y", value: { deep: [1] } },
+      ],
+    })
     expect(problem.issues?.map((i) => i.value)).toEqual([null, { deep: [1] }])
     expect(problem.issues?.every((i) => "value" in i)).toBe(true)
   })
@@ -200,7 +205,9 @@ describe("decodeProblemText", () => {
     expect(decodeProblemText("", 404).detail).toBe("The response body is empty.")
     expect(decodeProblemText("  \n", 404).title).toBe("Not Found")
     expect(decodeProblemText("42", 500).detail).toBe("The response body is a number, not a problem object.")
-    expect(decodeProblemText('"text"', 500).detail).toBe('The response body is the string "text", not a problem object.')
+    expect(decodeProblemText('"text"', 500).detail).toBe(
+      'The response body is the string "text", not a problem object.',
+    )
     expect(decodeProblemText('{"title": "x"', 500).detail).toMatch(/^The response body is not JSON/)
   })
 

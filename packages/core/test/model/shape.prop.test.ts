@@ -35,7 +35,10 @@ const isStringLeaf = (value: unknown, path: Path) => typeof value === "string" &
 const manifestWithLeaves = (max: number) =>
   manifestArb().chain((manifest) => {
     const leaves = paths(manifest, isStringLeaf)
-    return fc.tuple(fc.constant(manifest), fc.shuffledSubarray(leaves, { minLength: 1, maxLength: Math.min(max, leaves.length) }))
+    return fc.tuple(
+      fc.constant(manifest),
+      fc.shuffledSubarray(leaves, { minLength: 1, maxLength: Math.min(max, leaves.length) }),
+    )
   })
 
 /** Required keys whose absence only `missing-key` reports (not a dedicated rule, not a field-entry variant switch). */
@@ -58,9 +61,32 @@ describe("shapeFindings laws", () => {
     expect(Array.isArray(shapeFindings(value))).toBe(true)
   })
 
-  test.prop([fc.record({ specVersion: fc.jsonValue(), integrations: fc.array(fc.dictionary(fc.constantFrom("name", "provider", "read", "write", "proxy", "subscribe", "watchSchema", "Read", "__proto__"), fc.jsonValue())) })], {
-    numRuns: 300,
-  })("never throws on manifest-like JSON", (value) => {
+  test.prop(
+    [
+      fc.record({
+        specVersion: fc.jsonValue(),
+        integrations: fc.array(
+          fc.dictionary(
+            fc.constantFrom(
+              "name",
+              "provider",
+              "read",
+              "write",
+              "proxy",
+              "subscribe",
+              "watchSchema",
+              "Read",
+              "__proto__",
+            ),
+            fc.jsonValue(),
+          ),
+        ),
+      }),
+    ],
+    {
+      numRuns: 300,
+    },
+  )("never throws on manifest-like JSON", (value) => {
     for (const f of shapeFindings(value)) {
       expect(f.message.length).toBeLessThanOrEqual(120)
       expect(f.pointer === "" || f.pointer.startsWith("/")).toBe(true)
@@ -85,18 +111,20 @@ describe("shapeFindings laws", () => {
     },
   )
 
-  test.prop([manifestWithLeaves(50)], { numRuns: 200 })("n defects give n findings, one per pointer", ([manifest, leaves]) => {
-    let broken: unknown = manifest
-    for (const leaf of leaves) broken = setAt(broken, leaf, null)
-    const findings = shapeFindings(broken)
-    expect(findings.map((f) => f.pointer).sort()).toEqual(leaves.map((l) => fromPath(l)).sort())
-    expect(findings.every((f) => f.rule === "wrong-type")).toBe(true)
-  })
+  test.prop([manifestWithLeaves(50)], { numRuns: 200 })(
+    "n defects give n findings, one per pointer",
+    ([manifest, leaves]) => {
+      let broken: unknown = manifest
+      for (const leaf of leaves) broken = setAt(broken, leaf, null)
+      const findings = shapeFindings(broken)
+      expect(findings.map((f) => f.pointer).sort()).toEqual(leaves.map((l) => fromPath(l)).sort())
+      expect(findings.every((f) => f.rule === "wrong-type")).toBe(true)
+    },
+  )
 
-  test.prop(
-    [manifestArb().chain((m) => fc.tuple(fc.constant(m), fc.constantFrom(...paths(m, removableKey))))],
-    { numRuns: 300 },
-  )("a removed required key gives exactly one missing-key, at the missing member", ([manifest, path]) => {
+  test.prop([manifestArb().chain((m) => fc.tuple(fc.constant(m), fc.constantFrom(...paths(m, removableKey))))], {
+    numRuns: 300,
+  })("a removed required key gives exactly one missing-key, at the missing member", ([manifest, path]) => {
     const findings = shapeFindings(setAt(manifest, path, undefined))
     expect(findings.map((f) => [f.rule, f.pointer])).toEqual([["missing-key", fromPath(path)]])
   })
@@ -115,6 +143,11 @@ describe("shapeFindings laws", () => {
   )("an extra key gives exactly one unknown-key warning, at the key", ([manifest, path, key]) => {
     const findings = shapeFindings(setAt(manifest, [...path, key], "x"))
     expect(findings).toHaveLength(1)
-    expect(findings[0]).toMatchObject({ rule: "unknown-key", severity: "warning", pointer: fromPath([...path, key]), at: "key" })
+    expect(findings[0]).toMatchObject({
+      rule: "unknown-key",
+      severity: "warning",
+      pointer: fromPath([...path, key]),
+      at: "key",
+    })
   })
 })

@@ -24,12 +24,20 @@ const base = (): Json => ({
             schedule: "*/10 * * * *",
             mapToName: "company",
             requiredFields: [{ fieldName: "name" }, { fieldName: "billingcity", mapToName: "city" }],
-            optionalFields: [{ mapToName: "stage", mapToDisplayName: "Stage", prompt: "Which field?", default: "stagename" }],
+            optionalFields: [
+              { mapToName: "stage", mapToDisplayName: "Stage", prompt: "Which field?", default: "stagename" },
+            ],
             optionalFieldsAuto: "all",
             backfill: { defaultPeriod: { days: 30 } },
             delivery: { mode: "onRequest", pageSize: 100 },
           },
-          { objectName: "contact", destination: "defaultWebhook", enabled: "always", schedule: "*/30 * * * *", requiredFields: [{ fieldName: "email" }] },
+          {
+            objectName: "contact",
+            destination: "defaultWebhook",
+            enabled: "always",
+            schedule: "*/30 * * * *",
+            requiredFields: [{ fieldName: "email" }],
+          },
         ],
       },
       write: { objects: [{ objectName: "account", inheritMapping: true, valueDefaults: { allowAnyFields: true } }] },
@@ -47,7 +55,11 @@ const base = (): Json => ({
         ],
       },
       proxy: { enabled: true, useModule: false },
-      watchSchema: { destination: "schemaWatch", schedule: "0 */6 * * *", allObjects: { fieldCreated: { enabled: "always" } } },
+      watchSchema: {
+        destination: "schemaWatch",
+        schedule: "0 */6 * * *",
+        allObjects: { fieldCreated: { enabled: "always" } },
+      },
     },
   ],
 })
@@ -138,15 +150,35 @@ describe("wrong-type", () => {
 
   test.each([
     [`${obj0}/backfill/defaultPeriod/days`, "30", "`days` must be an integer, got `30`", "remove the quotes"],
-    ["/integrations", {}, "`integrations` must be a list, got a mapping", "write it as a list: one `- ` item per entry"],
-    ["/integrations/0/read/objects", {}, "`objects` must be a list, got a mapping", "write it as a list: one `- ` item per entry"],
-    ["/integrations/0/proxy/enabled", "true", "`enabled` must be true or false, got `true`", "write true without quotes"],
+    [
+      "/integrations",
+      {},
+      "`integrations` must be a list, got a mapping",
+      "write it as a list: one `- ` item per entry",
+    ],
+    [
+      "/integrations/0/read/objects",
+      {},
+      "`objects` must be a list, got a mapping",
+      "write it as a list: one `- ` item per entry",
+    ],
+    [
+      "/integrations/0/proxy/enabled",
+      "true",
+      "`enabled` must be true or false, got `true`",
+      "write true without quotes",
+    ],
     [`${obj0}/schedule`, null, "`schedule` must be a string, got `null`", "give it a value or remove the key"],
     [`${obj0}/delivery/pageSize`, 50.5, "`pageSize` must be an integer, got `50.5`", undefined],
     [`${obj0}/requiredFields/0`, "name", "`requiredFields[0]` must be a mapping, got `name`", undefined],
     ["/integrations/0/read", [], "`read` must be a mapping, got a list", undefined],
     [`${obj0}/enabled`, true, "`enabled` must be `always`, got `true`", "write `always`"],
-    ["/integrations/0/subscribe/objects/0/otherEvents/0", 7, "`otherEvents[0]` must be a string, got `7`", 'quote it: "7"'],
+    [
+      "/integrations/0/subscribe/objects/0/otherEvents/0",
+      7,
+      "`otherEvents[0]` must be a string, got `7`",
+      'quote it: "7"',
+    ],
   ])("%s = %j", (pointer, value, message, hint) => {
     const findings = shapeFindings(edit(base(), pointer, value))
     expect(findings).toHaveLength(1)
@@ -161,7 +193,9 @@ describe("wrong-type", () => {
   })
 
   test("no descent below a value of the wrong type", () => {
-    expect(brief(shapeFindings(edit(base(), "/integrations/0/read", "objects")))).toEqual([["wrong-type", "/integrations/0/read"]])
+    expect(brief(shapeFindings(edit(base(), "/integrations/0/read", "objects")))).toEqual([
+      ["wrong-type", "/integrations/0/read"],
+    ])
   })
 })
 
@@ -169,12 +203,37 @@ describe("invalid-value", () => {
   test.each([
     [`${obj0}/enabled`, "never", "`enabled` must be `always`, got `never`", undefined],
     [`${obj0}/optionalFieldsAuto`, "none", "`optionalFieldsAuto` must be `all`, got `none`", undefined],
-    ["/integrations/0/subscribe/objects/0/updateEvent/watchFieldsAuto", "some", "`watchFieldsAuto` must be one of `all`, `selected`, got `some`", undefined],
-    ["/integrations/0/subscribe/objects/0/updateEvent/watchFieldsAuto", "Selected", "`watchFieldsAuto` must be one of `all`, `selected`, got `Selected`", "did you mean `selected`?"],
+    [
+      "/integrations/0/subscribe/objects/0/updateEvent/watchFieldsAuto",
+      "some",
+      "`watchFieldsAuto` must be one of `all`, `selected`, got `some`",
+      undefined,
+    ],
+    [
+      "/integrations/0/subscribe/objects/0/updateEvent/watchFieldsAuto",
+      "Selected",
+      "`watchFieldsAuto` must be one of `all`, `selected`, got `Selected`",
+      "did you mean `selected`?",
+    ],
     [`${obj0}/delivery/mode`, "x", "`mode` must be one of `onRequest`, `auto`, got `x`", undefined],
-    [`${obj0}/delivery/mode`, "onrequest", "`mode` must be one of `onRequest`, `auto`, got `onrequest`", "did you mean `onRequest`?"],
-    ["/integrations/0/subscribe/objects/0/createEvent/enabled", "never", "`enabled` must be `always`, got `never`", undefined],
-    ["/integrations/0/watchSchema/allObjects/fieldCreated/enabled", "alwayz", "`enabled` must be `always`, got `alwayz`", "did you mean `always`?"],
+    [
+      `${obj0}/delivery/mode`,
+      "onrequest",
+      "`mode` must be one of `onRequest`, `auto`, got `onrequest`",
+      "did you mean `onRequest`?",
+    ],
+    [
+      "/integrations/0/subscribe/objects/0/createEvent/enabled",
+      "never",
+      "`enabled` must be `always`, got `never`",
+      undefined,
+    ],
+    [
+      "/integrations/0/watchSchema/allObjects/fieldCreated/enabled",
+      "alwayz",
+      "`enabled` must be `always`, got `alwayz`",
+      "did you mean `always`?",
+    ],
   ])("%s = %j", (pointer, value, message, hint) => {
     const findings = shapeFindings(edit(base(), pointer, value))
     expect(findings).toHaveLength(1)
@@ -205,9 +264,21 @@ describe("unknown-key", () => {
     ;(broken as any).integrations[0].read.objects[0].selectedFields = { name: true }
     ;(broken as any).integrations[0].delete = { objects: [] }
     expect(shapeFindings(broken).map((f) => [f.rule, f.pointer, f.hint])).toEqual([
-      ["unknown-key", `${obj0}/selectedFields`, "`selectedFields` belongs to an installation's config, not to amp.yaml"],
-      ["unknown-key", "/integrations/0/subscribe/objects/0/createEvent/watchFieldsAuto", "keys allowed here: `enabled`"],
-      ["unknown-key", "/integrations/0/delete", "deletion is not an amp.yaml action: it is enabled per installation (write deletionSettings)"],
+      [
+        "unknown-key",
+        `${obj0}/selectedFields`,
+        "`selectedFields` belongs to an installation's config, not to amp.yaml",
+      ],
+      [
+        "unknown-key",
+        "/integrations/0/subscribe/objects/0/createEvent/watchFieldsAuto",
+        "keys allowed here: `enabled`",
+      ],
+      [
+        "unknown-key",
+        "/integrations/0/delete",
+        "deletion is not an amp.yaml action: it is enabled per installation (write deletionSettings)",
+      ],
     ])
   })
 
@@ -236,7 +307,11 @@ describe("unknown-key", () => {
     ;(broken as any).integrations[0].read.objects[0].OBJECTNAME = 5
     const findings = shapeFindings(broken)
     expect(findings.map((f) => [f.rule, f.pointer, f.message])).toEqual([
-      ["unknown-key", `${obj0}/OBJECTNAME`, "key `OBJECTNAME` overrides the earlier `objectName` (keys match case-insensitively)"],
+      [
+        "unknown-key",
+        `${obj0}/OBJECTNAME`,
+        "key `OBJECTNAME` overrides the earlier `objectName` (keys match case-insensitively)",
+      ],
       ["wrong-type", `${obj0}/OBJECTNAME`, "`OBJECTNAME` must be a string, got `5`"],
     ])
   })
@@ -339,7 +414,10 @@ describe("counts and messages", () => {
 
 describe("real samples (corpus/ampersand/validator-testdata)", () => {
   test("unknown-key.yaml: two unknown keys; the entry without fieldName is left to field-entry-shape", () => {
-    const text = readFileSync(join(__dirname, "../../../../corpus/ampersand/validator-testdata/invalid/unknown-key.yaml"), "utf8")
+    const text = readFileSync(
+      join(__dirname, "../../../../corpus/ampersand/validator-testdata/invalid/unknown-key.yaml"),
+      "utf8",
+    )
     expect(shapeFindings(parse(text)).map((f) => [f.rule, f.pointer, f.hint])).toEqual([
       ["unknown-key", "/integrations/0/read/objects/0/scheduel", "did you mean `schedule`?"],
       ["unknown-key", "/descrption", "keys allowed here: `specVersion`, `integrations`"],

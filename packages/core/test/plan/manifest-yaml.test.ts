@@ -14,9 +14,9 @@ import { manifestArb } from "../arbitraries/manifest.js"
 const both = (text: string): [unknown, unknown] => [parse(text), parse(text, { version: "1.1" })]
 
 const samplesDir = new URL("../../../../corpus/ampersand/samples/", import.meta.url)
-const samples = readdirSync(samplesDir, { withFileTypes: true })
-  .filter((d) => d.isDirectory())
-  .map((d) => d.name)
+/** Every `amp.yaml` / `amp.yml` of the corpus, as paths relative to the samples folder. */
+const samples = (readdirSync(samplesDir, { recursive: true }) as Array<string>)
+  .filter((p) => /(^|\/)amp\.ya?ml$/.test(p))
   .sort()
 
 describe("yamlString", () => {
@@ -74,10 +74,10 @@ describe("yamlText", () => {
 
   test("keys come in the schema's order, unknown keys after them in their order", () => {
     expect(orderedKeys({ zeta: 1, read: 1, provider: 1, alpha: 1, name: 1 })).toEqual(["name", "provider", "read", "zeta", "alpha"])
-    const a = yamlText({ provider: "p", name: "n", read: { objects: [{ schedule: "", objectName: "o" }] } })
-    const b = yamlText({ read: { objects: [{ objectName: "o", schedule: "" }] }, name: "n", provider: "p" })
+    const a = yamlText({ provider: "p", name: "x", read: { objects: [{ schedule: "", objectName: "o" }] } })
+    const b = yamlText({ read: { objects: [{ objectName: "o", schedule: "" }] }, name: "x", provider: "p" })
     expect(a).toBe(b)
-    expect(a).toBe('name: n\nprovider: p\nread:\n  objects:\n    - objectName: o\n      schedule: ""\n')
+    expect(a).toBe('name: x\nprovider: p\nread:\n  objects:\n    - objectName: o\n      schedule: ""\n')
   })
 
   test("nested sequences, empty containers, numbers and null", () => {
@@ -91,7 +91,7 @@ describe("yamlText", () => {
   test("a __proto__ key is written as data and read back as data", () => {
     const value = JSON.parse('{"__proto__": {"polluted": true}, "name": "x"}')
     const text = yamlText(value)
-    expect(text).toBe("name: x\n__proto__:\n  polluted: true\n")
+    expect(text).toBe('name: x\n"__proto__":\n  polluted: true\n')
     const read = parseSource(text).document!.value as Record<string, unknown>
     expect(Object.hasOwn(read, "__proto__")).toBe(true)
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
@@ -99,8 +99,10 @@ describe("yamlText", () => {
 })
 
 describe("manifestYaml on every real sample", () => {
+  test("the corpus is all there", () => expect(samples).toHaveLength(121))
+
   test.each(samples)("%s: the emitted manifest means the same and reads the same in YAML 1.1", (sample) => {
-    const text = readFileSync(new URL(`${sample}/amp.yaml`, samplesDir), "utf8")
+    const text = readFileSync(new URL(sample, samplesDir), "utf8")
     const source = parseSource(text).document!
     const decoded = decodeDocument(source.value, "manifest")
     if (Result.isFailure(decoded)) throw decoded.failure

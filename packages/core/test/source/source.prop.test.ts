@@ -48,6 +48,22 @@ const yamlSoup = fc
   )
   .map((t) => t.join(""))
 
+/** Lines of block YAML with a few keys (so duplicates happen), anchors, aliases and merges. */
+const yamlLines = fc
+  .array(
+    fc.tuple(
+      fc.oneof({ arbitrary: fc.constant(""), weight: 8 }, fc.constantFrom("  ", "    ")),
+      fc.constantFrom("a", "b", "c", "1", '"1"', "__proto__"),
+      fc.constantFrom(
+        ": v", ":", ": yes", ": 0755", ": 12", ": [x, y]", ": {p: 1, q: 2}", ": &n {p: 1}", ": *n", ": &s x",
+        ": *s", ": |\n      t", " # amp:ignore", ": 'q' # amp:ignore[r, s]",
+      ),
+      fc.oneof({ arbitrary: fc.constant(""), weight: 8 }, fc.constantFrom("- ", "<<: *n\n")),
+    ),
+    { maxLength: 12 },
+  )
+  .map((lines) => lines.map(([indent, key, rest, prefix]) => `${indent}${prefix}${key}${rest}\n`).join(""))
+
 const jsonTokens = [
   "{", "}", "[", "]", ",", ":", '"a"', '"__proto__"', '"\\u0061"', '"\\ud800"', '"\\x"', "0", "-0", "01", "1.5e3",
   "1e400", "9007199254740993", "true", "nul", "null", " ", "\n", "\r\n", "\t", "\ufeff", '"', "\\",
@@ -59,6 +75,7 @@ describe("never throws, findings are well formed", () => {
   test.prop([fc.string({ unit: codeUnit, maxLength: 200 })], runs)("any UTF-16 code units (lone surrogates)", parseAll)
   test.prop([fc.string({ unit: "grapheme", maxLength: 200 })], runs)("graphemes", parseAll)
   test.prop([yamlSoup], { numRuns: 1000 })("YAML-ish token soup", parseAll)
+  test.prop([yamlLines], { numRuns: 1000 })("YAML-ish lines", parseAll)
   test.prop([jsonSoup], { numRuns: 1000 })("JSON-ish token soup", parseAll)
 })
 
@@ -91,6 +108,7 @@ describe("CRLF and LF give identical results", () => {
   }
   const noCr = (s: string) => !s.includes("\r")
   test.prop([yamlSoup.filter(noCr)], { numRuns: 500 })("YAML soup", (text) => same(text, "yaml"))
+  test.prop([yamlLines], { numRuns: 500 })("YAML lines", (text) => same(text, "yaml"))
   test.prop([fc.jsonValue({ maxDepth: 6 })], runs)("pretty-printed JSON, as YAML and as JSON", (value) => {
     const text = JSON.stringify(value, null, 2)
     same(text, "json")
@@ -166,6 +184,11 @@ describe("the lexing bound on values never refuses what the node limit allows", 
     if (result.document === undefined || result.findings.length > 0) return
     const nodes = count(result.document.value)
     expect(parseSource(text, { syntax: "yaml", limits: { maxNodes: nodes } }).findings).toEqual([])
+  })
+  test.prop([yamlLines.filter((t) => !t.includes("*") && !t.includes("<<"))], { numRuns: 1000 })("YAML lines", (text) => {
+    const result = parseSource(text, { syntax: "yaml" })
+    if (result.document === undefined || result.findings.length > 0) return
+    expect(parseSource(text, { syntax: "yaml", limits: { maxNodes: count(result.document.value) } }).findings).toEqual([])
   })
   test.prop([yamlValue], runs)("YAML emitted by the yaml package", (value) => {
     const text = stringify(value)

@@ -1,0 +1,92 @@
+import { describe, expect, test } from "vitest"
+import { validate } from "../../src/Validate.js"
+
+const manifest = (extra: string, above = "", eol = "") => `specVersion: 1.0.0
+integrations:
+  - name: syncCRM
+    provider: hubspot
+${above ? `    ${above}\n` : ""}    colour: red${eol ? ` ${eol}` : ""}
+${extra}    proxy:
+      enabled: true
+`
+
+const unknownKey = (text: string, options = {}) =>
+  validate(text, options).diagnostics.filter((d) => d.rule === "unknown-key")
+
+describe("suppressions", () => {
+  test("without a directive the warning counts", () => {
+    const r = validate(manifest(""))
+    expect(unknownKey(manifest(""))).toMatchObject([{ suppressed: false, line: 5, column: 5 }])
+    expect(r.warnings).toBe(1)
+  })
+
+  test.each([
+    ["a directive on the line above", "# amp:ignore[unknown-key]", ""],
+    ["a bare directive above", "# amp:ignore", ""],
+    ["a directive at the end of the line", "", "# amp:ignore[unknown-key]"],
+    ["a list with spaces", "# amp:ignore[ duplicate-read-object , unknown-key ]", ""],
+  ])("%s suppresses, and the diagnostic is still listed", (_, above, eol) => {
+    const text = manifest("", above, eol)
+    const r = validate(text)
+    expect(unknownKey(text)).toMatchObject([{ suppressed: true }])
+    expect(r.warnings).toBe(0)
+    expect(r.suppressed).toBe(1)
+  })
+
+  test("a directive for another rule does not suppress", () => {
+    expect(unknownKey(manifest("", "# amp:ignore[field-duplicate]"))).toMatchObject([{ suppressed: false }])
+  })
+
+  test("a directive on an ancestor covers everything under it", () => {
+    const text = `specVersion: 1.0.0
+integrations:
+  # amp:ignore[unknown-key]
+  - name: syncCRM
+    provider: hubspot
+    read:
+      objects:
+        - objectName: contacts
+          destination: d
+          colour: red
+`
+    expect(unknownKey(text)).toMatchObject([{ suppressed: true, line: 10 }])
+  })
+
+  test("errors are never suppressed", () => {
+    const text = `specVersion: 1.0.0
+integrations:
+  - name: syncCRM
+    provider: hubspot
+    read:
+      objects:
+        - objectName: contacts
+          destination: d
+        # amp:ignore
+        - objectName: contacts
+          destination: d
+`
+    const r = validate(text)
+    expect(r.diagnostics.find((d) => d.rule === "duplicate-read-object")).toMatchObject({ suppressed: false })
+    expect(r.ok).toBe(false)
+  })
+
+  test("--ignore suppresses a rule's warnings for the whole run but not errors", () => {
+    const text = manifest("")
+    expect(unknownKey(text, { ignore: ["unknown-key"] })).toMatchObject([{ suppressed: true }])
+    const dup = `specVersion: 1.0.0
+integrations:
+  - name: a
+    provider: hubspot
+    proxy: {enabled: true}
+  - name: a
+    provider: hubspot
+    proxy: {enabled: true}
+`
+    expect(validate(dup, { ignore: ["integration-name-duplicate"] }).ok).toBe(false)
+  })
+
+  test("CRLF line endings give the same diagnostics", () => {
+    const text = manifest("", "# amp:ignore[unknown-key]")
+    expect(validate(text.replace(/\n/g, "\r\n"))).toEqual(validate(text))
+  })
+})
