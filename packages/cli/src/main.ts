@@ -1,4 +1,6 @@
 /** ampkit's command line: arguments → inputs → @ampkit/core → output and exit code. No domain logic here. */
+import { runDiff } from "./commands/diff.js"
+import { runPlan } from "./commands/plan.js"
 import { runProblem } from "./commands/problem.js"
 import { runSchema } from "./commands/schema.js"
 import { runValidate } from "./commands/validate.js"
@@ -10,7 +12,9 @@ export type { Io } from "./io.js"
 
 const commands: Record<string, (args: ReadonlyArray<string>, io: Io) => Promise<number>> = {
   validate: runValidate,
+  diff: runDiff,
   schema: runSchema,
+  plan: runPlan,
   problem: runProblem,
 }
 
@@ -20,7 +24,10 @@ Usage: ampkit <command> [options]
 
 Commands:
   validate <file|->...            check manifests with every rule (exit 1 on errors)
+  diff <old> <new>                compare two definitions by meaning (exit 1 at --fail-on)
   schema                          print the JSON Schema of amp.yaml
+  plan --current <f> <amp.yaml>   plan a deploy: what changes, in which batch requests (sends nothing)
+  plan verify <plan.json>         refuse a stale plan: exit 1 when live revisions moved since
   problem <file|->                explain an Ampersand API error body (--manifest maps issues to lines)
 
 Options:

@@ -8,23 +8,25 @@
  * is near-linear in the size of the documents and array order never matters. Pure and
  * deterministic: equal input gives byte-identical JSON.
  */
-import type { Position } from "./Diagnostic.js"
-import { canonicalJson, fingerprint } from "./Fingerprint.js"
-import { toPath } from "./internal/pointer.js"
+
 import type { Change, ChangeData, Level } from "./changes/Change.js"
 import { isRemoval, levels } from "./changes/Change.js"
 import { changeKind } from "./changes/catalog.js"
-import { blocksOf, type DiffKind } from "./changes/document.js"
+import { blocksOf, type DiffKind, type LocatedBlock } from "./changes/document.js"
 import { emitter, type PlacedChange } from "./changes/emit.js"
 import { compareIntegration } from "./changes/integration.js"
+import { jsonEqual } from "./changes/json-equal.js"
 import { compareStrings, integrationJson, type NIntegration, normaliseIntegration } from "./changes/normal.js"
 import { likelyRenames } from "./changes/rename.js"
+import type { Position } from "./Diagnostic.js"
+import { canonicalJson, fingerprint } from "./Fingerprint.js"
+import { toPath } from "./internal/pointer.js"
 
+export { applyChanges, canonicalIntegrations } from "./changes/apply.js"
 export type { Change, ChangeData, ChangeId, Json, Level } from "./changes/Change.js"
 export { changeIds, isRemoval, levels } from "./changes/Change.js"
 export { type ChangeKind, changeCatalog, changeKind } from "./changes/catalog.js"
 export type { DiffKind } from "./changes/document.js"
-export { applyChanges, canonicalIntegrations } from "./changes/apply.js"
 
 /** Where a JSON pointer is in the source text (SourceDocument.locate). */
 export type Locate = (pointer: string, at?: "key" | "value") => Position
@@ -75,7 +77,9 @@ export const diffKind = (value: unknown): { ok: true; kind: DiffKind } | { ok: f
 }
 
 interface Prepared {
-  readonly integrations: ReadonlyMap<string, NIntegration>
+  /** Integration blocks by name, normalised on demand. */
+  readonly blocks: ReadonlyMap<string, LocatedBlock>
+  readonly normal: (name: string) => NIntegration
   readonly container: string
   readonly locate: Locate | undefined
 }
@@ -83,16 +87,25 @@ interface Prepared {
 const prepare = (side: DiffSide, which: "before" | "after"): Prepared => {
   const b = blocksOf(side.value)
   if (!b.ok) throw new DiffInputError(which, b.message)
-  const integrations = new Map<string, NIntegration>()
-  for (const block of b.blocks) {
+  const cache = new Map<LocatedBlock, NIntegration>()
+  const normalOf = (block: LocatedBlock): NIntegration => {
+    const cached = cache.get(block)
+    if (cached !== undefined) return cached
     const n = normaliseIntegration(block.value, block.pointer)
-    const seen = integrations.get(n.name)
+    cache.set(block, n)
+    return n
+  }
+  const blocks = new Map<string, LocatedBlock>()
+  for (const block of b.blocks) {
+    const name = typeof block.value.name === "string" ? block.value.name : ""
+    const seen = blocks.get(name)
     // The same name twice (a rule error): keep one whatever the order.
-    if (seen === undefined || canonicalJson(integrationJson(n)) < canonicalJson(integrationJson(seen))) {
-      integrations.set(n.name, n)
+    if (seen === undefined) blocks.set(name, block)
+    else if (canonicalJson(integrationJson(normalOf(block))) < canonicalJson(integrationJson(normalOf(seen)))) {
+      blocks.set(name, block)
     }
   }
-  return { integrations, container: b.container, locate: side.locate }
+  return { blocks, normal: (name) => normalOf(blocks.get(name)!), container: b.container, locate: side.locate }
 }
 
 /**
@@ -105,12 +118,14 @@ export const diff = (before: DiffSide, after: DiffSide, options: DiffOptions = {
   const placed: Array<PlacedChange> = []
   const removed: Array<NIntegration> = []
   const added: Array<NIntegration> = []
-  for (const [name, oi] of o.integrations) {
-    const ni = n.integrations.get(name)
-    if (ni === undefined) removed.push(oi)
-    else compareIntegration(oi, ni, emitter(name, placed))
+  for (const [name, block] of o.blocks) {
+    const other = n.blocks.get(name)
+    if (other === undefined) removed.push(o.normal(name))
+    // blocks written identically cannot differ in meaning: skip the walk
+    else if (!jsonEqual(block.value, other.value))
+      compareIntegration(o.normal(name), n.normal(name), emitter(name, placed))
   }
-  for (const [name, ni] of n.integrations) if (!o.integrations.has(name)) added.push(ni)
+  for (const name of n.blocks.keys()) if (!o.blocks.has(name)) added.push(n.normal(name))
   const renames = likelyRenames(removed, added)
   for (const oi of removed) {
     placed.push({

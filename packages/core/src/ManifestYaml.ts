@@ -80,8 +80,8 @@ const exponentOnly = /^[eE][-+]?[0-9]+$/
 const versionLike = /^[0-9]+\.[0-9]+\.[0-9]+$/
 
 /** Characters YAML does not allow raw (or that would be invisible in review): escaped in double quotes. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-const unsafeChar = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
+const unsafeChar =
+  /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
 
 const escapeChar = (c: string): string => {
   switch (c) {

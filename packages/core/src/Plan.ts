@@ -25,9 +25,11 @@
  *
  * Pure and deterministic (same inputs, byte-identical JSON); near-linear in the size of the inputs.
  */
+import * as Data from "effect/Data"
+import * as Effect from "effect/Effect"
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
-import { type Installation, InstallationList, type Integration as ApiIntegration } from "./Api.js"
+import { type Integration as ApiIntegration, type Installation, InstallationList } from "./Api.js"
 import { compareStrings, integrationJson, normaliseIntegration } from "./changes/normal.js"
 import { type Change, diff, type Locate } from "./Diff.js"
 import { decodeDocument, kindLabels, recogniseKind } from "./Document.js"
@@ -35,7 +37,7 @@ import { canonicalJson, fnv1a64 } from "./Fingerprint.js"
 import type { IntegrationBlock, Manifest } from "./Manifest.js"
 import { manifestYaml } from "./ManifestYaml.js"
 import { parseSource, type SourceDocument } from "./Source.js"
-import { type ValidationReport, validate } from "./Validate.js"
+import { manifestFindings, type ValidationReport, validate } from "./Validate.js"
 
 export type PlanAction = "create" | "update" | "unchanged" | "orphan"
 
@@ -183,10 +185,13 @@ const desiredByName = (
   return { order, blocks }
 }
 
-/** The inputs that determine a plan, as plain data (no dates, no positions). */
+/**
+ * The inputs that determine a plan, as plain data (no dates, no positions). Decoded values have their
+ * keys in schema order whatever the input's order, so plain JSON text is already canonical here.
+ */
 const planIdOf = (input: PlanInput, stopReads: ReadonlyArray<string>): string =>
   fnv1a64(
-    canonicalJson({
+    JSON.stringify({
       current: input.current.map((i) => ({
         id: i.id,
         name: i.name,
@@ -274,7 +279,8 @@ export const plan = (input: PlanInput): Plan => {
     if (existing === undefined) {
       entries.push({ name, action: "create", changes: [], ...at })
       sent.push(name)
-      if (stopSet.has(name)) notes.push({ integration: name, message: "is new: it has no read objects to stop reading" })
+      if (stopSet.has(name))
+        notes.push({ integration: name, message: "is new: it has no read objects to stop reading" })
       continue
     }
     const installations = input.installations !== undefined ? (installationsOf.get(existing.id) ?? []) : undefined
@@ -335,7 +341,8 @@ export const plan = (input: PlanInput): Plan => {
     if (stopSet.has(name)) notes.push({ integration: name, message: "is not in the manifest: nothing is sent for it" })
   }
   for (const name of stopReads) {
-    if (!blocks.has(name) && !live.has(name)) notes.push({ integration: name, message: "is neither in the manifest nor live" })
+    if (!blocks.has(name) && !live.has(name))
+      notes.push({ integration: name, message: "is neither in the manifest nor live" })
   }
 
   const size = input.maxBatch ?? Number.POSITIVE_INFINITY
@@ -370,14 +377,27 @@ export interface PlanTextInput {
 export type PlanInputName = "current" | "desired" | "installations" | "maxBatch"
 
 export type PlanOutcome =
-  /** The plan; `report` holds the desired manifest's warnings and infos. */
-  | { readonly ok: true; readonly plan: Plan; readonly report: ValidationReport; readonly document: SourceDocument }
+  /**
+   * The plan. `validation()` gives the desired manifest's full report (warnings, infos, suppressions):
+   * computed on demand, as it parses the text again.
+   */
+  | {
+      readonly ok: true
+      readonly plan: Plan
+      readonly validation: () => ValidationReport
+      readonly document: SourceDocument
+    }
   /** The desired manifest has errors (or does not parse): no plan (CLI exit 1). */
   | { readonly ok: false; readonly reason: "invalid-manifest"; readonly report: ValidationReport }
   /** An input of the wrong kind or unusable (CLI exit 2). */
   | { readonly ok: false; readonly reason: "bad-input"; readonly input: PlanInputName; readonly message: string }
 
-const badInput = (input: PlanInputName, message: string): PlanOutcome => ({ ok: false, reason: "bad-input", input, message })
+const badInput = (input: PlanInputName, message: string): PlanOutcome => ({
+  ok: false,
+  reason: "bad-input",
+  input,
+  message,
+})
 
 /** Parsed JSON data of an input given as text or as a value; a string that does not parse is a message. */
 const dataOf = (input: unknown): { ok: true; value: unknown } | { ok: false; message: string } => {
@@ -421,8 +441,15 @@ export const planFromText = (input: PlanTextInput): PlanOutcome => {
   if (kind !== undefined && kind !== "manifest") {
     return badInput("desired", `expected ${kindLabels.manifest}, but this looks like ${kindLabels[kind]}`)
   }
-  const report = validate(input.desired)
-  if (!report.ok || parsed.document === undefined) return { ok: false, reason: "invalid-manifest", report }
+  // The verdict of `validate` without parsing twice: errors are never suppressed, so any error finding
+  // of the parser or of the manifest checks means the report is not ok. Only then is the report built.
+  const hasError =
+    parsed.document === undefined ||
+    parsed.findings.some((f) => f.severity === "error") ||
+    manifestFindings(parsed.document.value, parsed.document).some((f) => f.severity === "error")
+  if (hasError || parsed.document === undefined) {
+    return { ok: false, reason: "invalid-manifest", report: validate(input.desired) }
+  }
   const desired = decodeDocument(parsed.document.value, "manifest")
   if (Result.isFailure(desired)) return badInput("desired", desired.failure.message)
   if (desired.success.kind !== "manifest") return badInput("desired", `expected ${kindLabels.manifest}`)
@@ -436,5 +463,42 @@ export const planFromText = (input: PlanTextInput): PlanOutcome => {
     ...(input.maxBatch !== undefined ? { maxBatch: input.maxBatch } : {}),
     ...(installations !== undefined ? { installations } : {}),
   })
-  return { ok: true, plan: result, report, document: parsed.document }
+  let report: ValidationReport | undefined
+  const validation = (): ValidationReport => {
+    report ??= validate(input.desired)
+    return report
+  }
+  return { ok: true, plan: result, validation, document: parsed.document }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Effect face
+
+/** An input of the wrong kind or unusable (`--current` not an integration list …). */
+export class PlanInputError extends Data.TaggedError("PlanInputError")<{
+  readonly input: PlanInputName
+  readonly message: string
+}> {}
+
+/** The desired manifest has errors (or does not parse): there is no plan. */
+export class InvalidManifestError extends Data.TaggedError("InvalidManifestError")<{
+  readonly message: string
+  readonly report: ValidationReport
+}> {}
+
+/** {@link planFromText} as an Effect with tagged errors. */
+export const planEffect = (input: PlanTextInput): Effect.Effect<Plan, PlanInputError | InvalidManifestError> =>
+  Effect.suspend((): Effect.Effect<Plan, PlanInputError | InvalidManifestError> => {
+    const outcome = planFromText(input)
+    if (outcome.ok) return Effect.succeed(outcome.plan)
+    if (outcome.reason === "bad-input") {
+      return Effect.fail(new PlanInputError({ input: outcome.input, message: outcome.message }))
+    }
+    const errors = outcome.report.errors
+    return Effect.fail(
+      new InvalidManifestError({
+        message: `the desired manifest has ${errors} error${errors === 1 ? "" : "s"}: no plan`,
+        report: outcome.report,
+      }),
+    )
+  })

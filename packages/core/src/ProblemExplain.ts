@@ -161,11 +161,19 @@ const retryAdvice = (problem: ApiProblem): RetryAdvice => {
     }
   }
   if (problem.retryable === true) {
-    return { verdict: "retry", basis: "body", sentence: "Retry: the API says this request may be sent again (with backoff)." }
+    return {
+      verdict: "retry",
+      basis: "body",
+      sentence: "Retry: the API says this request may be sent again (with backoff).",
+    }
   }
   const status = problem.status
   if (status === undefined) {
-    return { verdict: "unknown", basis: "none", sentence: "Unknown: the response says neither its status nor whether to retry." }
+    return {
+      verdict: "unknown",
+      basis: "none",
+      sentence: "Unknown: the response says neither its status nor whether to retry.",
+    }
   }
   if (transientStatuses.has(status)) {
     return {
@@ -181,7 +189,11 @@ const retryAdvice = (problem: ApiProblem): RetryAdvice => {
       sentence: `Not as is: a ${status} means the request itself is refused; change it before sending it again.`,
     }
   }
-  return { verdict: "unknown", basis: "status", sentence: `Unknown: the body does not say whether a ${status} is temporary.` }
+  return {
+    verdict: "unknown",
+    basis: "status",
+    sentence: `Unknown: the body does not say whether a ${status} is temporary.`,
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -234,7 +246,9 @@ export const issuePointer = (name: string): string | undefined => {
     expectName = false
   }
   if (expectName) return undefined
-  return tokens.reduce<string>((p, t) => child(p, t), "")
+  let pointer = ""
+  for (const t of tokens) pointer += `/${t.includes("~") || t.includes("/") ? t.replace(/~/g, "~0").replace(/\//g, "~1") : t}`
+  return pointer
 }
 
 /** End of a `[…]` segment starting at `open`, honouring quotes; undefined when unterminated. */
@@ -324,7 +338,11 @@ const pointerOf = (name: string | undefined): string | undefined =>
   name === undefined || name === "" ? undefined : issuePointer(name)
 
 /** `validationIssues: [{ field, value?, detail, remedy? }]`, the shape some Ampersand endpoints send. */
-const legacyIssues = (problem: ApiProblem, from: number, manifest: SourceDocument | undefined): Array<ExplainedIssue> => {
+const legacyIssues = (
+  problem: ApiProblem,
+  from: number,
+  manifest: SourceDocument | undefined,
+): Array<ExplainedIssue> => {
   const list = problem.extensions.validationIssues
   if (!Array.isArray(list)) return []
   const out: Array<ExplainedIssue> = []

@@ -29,14 +29,18 @@
  * - `specVersion` missing, not a string, or not "1.0.0"          → `spec-version`
  * - `integrations` missing (empty is not a schema condition)      → `integration-structure`
  * - `read/write/subscribe.objects` missing                         → `read-objects`, `write-objects`, `subscribe-objects`
- * - `backfill.defaultPeriod` missing; `days` not an integer        → `backfill-config`
+ * - `backfill.defaultPeriod` missing; `days` a number but no integer → `backfill-config`
+ *   (`days: "30"`, a string, stays `wrong-type`, as rules.md lists it)
  * - a field entry with neither `fieldName` nor `mapToName`         → `field-entry-shape`
  * Not schema conditions at all (so never reported here): empty `integrations` / `objects`, both or
  * neither of `days`/`fullHistory`, negative `days`, `pageSize` presence and range, empty
  * `objectName` / `destination`, name formats, cron syntax, duplicates.
  *
  * Cost: one pass over the value, bounded by the schema's depth (a value nested deeper than the
- * schema is never visited); per-object-schema lookup tables are built once and cached.
+ * schema is never visited); per-object-schema lookup tables are built once and cached. Measured on
+ * the largest real sample (unifiedCRM, 13 KB; test/model/shape.perf.test.ts): this walk takes
+ * ~0.07 ms, Effect's own `decodeUnknownResult(…, { errors: "all", onExcessProperty: "error" })`
+ * ~0.24 ms, before the issue tree would even be post-processed (union branch, owners, case folding).
  */
 import * as SchemaAST from "effect/SchemaAST"
 import type { Finding, Severity } from "./Diagnostic.js"
@@ -353,9 +357,10 @@ const jsonTypesOf = (ast: SchemaAST.AST): ReadonlySet<string> => {
   }
 }
 
-const typeHint = (ast: SchemaAST.AST, value: unknown): string | undefined => {
+const typeHint = (ast: SchemaAST.AST, value: unknown, pointer: string): string | undefined => {
   const expected = jsonTypesOf(ast)
-  if (value === null) return "give it a value or remove the key"
+  if (value === null)
+    return /\/\d+$/.test(pointer) ? "give it a value or remove the empty item" : "give it a value or remove the key"
   const node = unwrapSuspend(ast)
   const literals = node._tag === "Literal" ? [node.literal] : node._tag === "Union" ? literalMembers(node) : undefined
   if (literals !== undefined) return literals.length === 1 ? `write \`${excerpt(String(literals[0]), 40)}\`` : undefined
@@ -380,7 +385,7 @@ const wrongType = (ctx: WalkContext, ast: SchemaAST.AST, value: unknown, pointer
     "error",
     `${subjectOf(pointer)} must be ${expectedOf(ast)}, got ${show(value)}`,
     pointer,
-    { hint: typeHint(ast, value) },
+    { hint: typeHint(ast, value, pointer) },
   )
 }
 

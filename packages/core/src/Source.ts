@@ -104,7 +104,7 @@ const parseAs = (syntax: Syntax, raw: string, limits: Limits): ParseResult => {
   const text = normaliseNewlines(raw)
   const lines = new LineIndex(text)
   if (syntax === "json") {
-    if (/^[ \t\n]*$/.test(text)) return { document: undefined, findings: [empty(lines, text)] }
+    if (/^[ \t\n]*$/.test(text)) return { document: undefined, findings: [emptyJson] }
     const outcome = parseJson(text, limits)
     if (outcome.value === undefined) return { document: undefined, findings: sorted(outcome.findings) }
     const root = text.search(/[^ \t\n]/)
@@ -118,8 +118,10 @@ const parseAs = (syntax: Syntax, raw: string, limits: Limits): ParseResult => {
   return { document, findings: sorted(outcome.findings) }
 }
 
-const empty = (lines: LineIndex, text: string): SourceFinding =>
-  sourceFinding("syntax", "the input is empty: there is no JSON value", lines.position(text.length))
+const emptyJson: SourceFinding = sourceFinding("syntax", "the input is empty: there is no JSON value", {
+  line: 1,
+  column: 1,
+})
 
 const makeDocument = (
   syntax: Syntax,

@@ -20,3 +20,10 @@ export const excerpt = (text: string, max: number = excerptLength): string => {
     .replace(unsafe, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
   return `"${escaped}"`
 }
+
+/** Longest message taken from the core into a response (its messages are ~120 characters by contract). */
+export const messageLength = 300
+
+/** A core message cut to `max` code units, as a guard: the core already escapes and truncates what it quotes. */
+export const clip = (text: string, max: number = messageLength): string =>
+  text.length > max ? `${text.slice(0, max)}…` : text

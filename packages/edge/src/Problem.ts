@@ -3,6 +3,7 @@
  * `InputValidationProblem` (`type`, `title`, `status`, `detail`, `issues[]`), never cached, never with a
  * stack, and with lists bounded.
  */
+import { clip } from "./Excerpt.js"
 import { type Failure, failureTable, type Issue, problemType } from "./Failure.js"
 import { jsonResponse } from "./JsonResponse.js"
 import type { PortInputDiagnostic } from "./Port.js"
@@ -47,12 +48,12 @@ export const problemResponse = (failure: Failure, context: ProblemContext = {}):
 export const issueOf = (d: PortInputDiagnostic): Issue => ({
   in: "body",
   name: d.input !== undefined ? `/${escapePointerToken(d.input)}${d.pointer}` : d.pointer,
-  detail: d.message,
+  detail: clip(d.message),
   rule: d.rule,
   line: d.line,
   column: d.column,
   severity: d.severity,
-  ...(d.hint !== undefined ? { hint: d.hint } : {}),
+  ...(d.hint !== undefined ? { hint: clip(d.hint) } : {}),
 })
 
 const escapePointerToken = (token: string): string => token.replace(/~/g, "~0").replace(/\//g, "~1")

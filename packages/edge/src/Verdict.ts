@@ -4,6 +4,7 @@
  * `issues`; unsuppressed warnings and infos go in the `warnings` extension member, in the same issue
  * shape with their `severity`. Both lists are bounded by `maxIssues`.
  */
+import { clip } from "./Excerpt.js"
 import { Failure } from "./Failure.js"
 import type { PortInputDiagnostic } from "./Port.js"
 import { bounded, issueOf } from "./Problem.js"
@@ -36,7 +37,7 @@ export const failureOf = (
   }
   const unparseable = errors.find((d) => unparseableRules.has(d.rule))
   if (unparseable !== undefined) {
-    const detail = `${what} does not parse: ${unparseable.message} (line ${unparseable.line}, column ${unparseable.column})`
+    const detail = `${what} does not parse: ${clip(unparseable.message)} (line ${unparseable.line}, column ${unparseable.column})`
     return new Failure("ManifestUnparseable", detail, { issues: issues.items, extensions })
   }
   const warningCount = others.filter((d) => d.severity === "warning").length

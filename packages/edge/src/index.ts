@@ -5,7 +5,7 @@
  *   export default { fetch: (request) => handler(request) }
  */
 export { allowedRequestHeaders, exposedResponseHeaders, preflightMaxAge } from "./Cors.js"
-export { excerpt, excerptLength } from "./Excerpt.js"
+export { clip, excerpt, excerptLength, messageLength } from "./Excerpt.js"
 export { Failure, type FailureTag, failureTable, type Issue, problemType } from "./Failure.js"
 export { defectDetail, type FetchHandler, type HandlerConfig, makeHandler } from "./Handler.js"
 export { type BodySyntax, jsonMediaTypes, manifestMediaTypes, parseMediaType } from "./MediaType.js"

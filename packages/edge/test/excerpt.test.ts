@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { excerpt, excerptLength } from "../src/index.js"
+import { clip, excerpt, excerptLength, messageLength } from "../src/index.js"
 
 describe("excerpt", () => {
   it("quotes short text unchanged", () => {
@@ -17,5 +17,13 @@ describe("excerpt", () => {
     expect(excerpt("x\ud800y")).toBe('"x\\ud800y"')
     expect(excerpt('say "hi" \\')).toBe('"say \\"hi\\" \\\\"')
     expect(excerpt("line\nbreak\u2028")).toBe('"line\\u000abreak\\u2028"')
+  })
+})
+
+describe("clip", () => {
+  it("keeps a core message up to the bound and cuts a longer one", () => {
+    expect(clip("short")).toBe("short")
+    expect(clip("m".repeat(messageLength))).toBe("m".repeat(messageLength))
+    expect(clip("m".repeat(messageLength + 1))).toBe(`${"m".repeat(messageLength)}…`)
   })
 })

@@ -11,7 +11,7 @@ export const expectProblem = async (response: Response, status: number): Promise
   expect(body.type).toMatch(/^urn:problem-type:ampkit:[a-z-]+$/)
   expect(typeof body.title).toBe("string")
   expect(typeof body.detail).toBe("string")
-  expect((body.detail as string).length).toBeLessThanOrEqual(300)
+  expect((body.detail as string).length).toBeLessThanOrEqual(400)
   expect(JSON.stringify(body)).not.toMatch(/\n\s+at |\.[jt]s:\d+:\d+|"stack"/)
   return body
 }

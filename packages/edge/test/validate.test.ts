@@ -159,6 +159,16 @@ describe("POST /v1/validate", () => {
     expect(await response.json()).toEqual({ ok: true, diagnostics: warnings.slice(0, 2), omitted: 2 })
   })
 
+  it("clips an overlong core message in issues and in the detail", async () => {
+    const long = diagnostic({ rule: "syntax", severity: "error", message: "x".repeat(5000), hint: "h".repeat(5000) })
+    const core = fakeCore({ validate: () => reportOf([long]) })
+    const body = await expectProblem(await makeHandler(core)(post("/v1/validate", "a", "application/yaml")), 400)
+    const [issue] = body.issues as Array<{ detail: string; hint: string }>
+    expect(issue?.detail.length).toBe(301)
+    expect(issue?.hint.length).toBe(301)
+    expect((body.detail as string).length).toBeLessThan(400)
+  })
+
   it("passes ?ignore= rule ids (comma-separated, repeatable, deduplicated) to the core", async () => {
     const core = fakeCore()
     const path = "/v1/validate?ignore=unknown-key,delivery-deprecated&ignore=backfill-large&ignore=unknown-key"

@@ -97,7 +97,10 @@ const findObject = (block: Obj, area: string, name: string): Obj | undefined =>
   objectsOf(block, area)?.find((o) => o.objectName === name)
 
 /** Replay `changes` on the document `before` (any kind); the result is a manifest. */
-export const applyChanges = (before: unknown, changes: ReadonlyArray<ChangeData>): { specVersion: string; integrations: Array<Obj> } => {
+export const applyChanges = (
+  before: unknown,
+  changes: ReadonlyArray<ChangeData>,
+): { specVersion: string; integrations: Array<Obj> } => {
   const blocks = new Map<string, Obj>()
   for (const json of canonicalIntegrations(before)) {
     const block = clone(json) as Obj
@@ -218,15 +221,16 @@ const applyOne = (block: Obj, c: ChangeData): void => {
       o.otherEvents = (Array.isArray(o.otherEvents) ? o.otherEvents : []).filter((e) => e !== c.before)
       return
     case "watch-fields-changed": {
-      const u = isObj(o.updateEvent) ? o.updateEvent : (o.updateEvent = {})
+      if (!isObj(o.updateEvent)) o.updateEvent = {}
+      const u = o.updateEvent as Obj
       delete u.watchFieldsAuto
       delete u.requiredWatchFields
       Object.assign(u, clone(c.after))
       return
     }
     case "association-full-records-changed": {
-      const e = isObj(o.associationChangeEvent) ? o.associationChangeEvent : (o.associationChangeEvent = {})
-      e.includeFullRecords = c.after
+      if (!isObj(o.associationChangeEvent)) o.associationChangeEvent = {}
+      ;(o.associationChangeEvent as Obj).includeFullRecords = c.after
       return
     }
     default:

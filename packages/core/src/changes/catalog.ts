@@ -113,10 +113,7 @@ const onOff = (v: Json | undefined): string => (v === true ? "on" : "off")
 // ---------------------------------------------------------------------------------------------
 // The catalog
 
-const fixed =
-  (level: Level) =>
-  (): Level =>
-    level
+const fixed = (level: Level) => (): Level => level
 
 const kind = (
   id: ChangeId,
@@ -505,7 +502,9 @@ export const changeCatalog: ReadonlyArray<ChangeKind> = [
     (c) => {
       const b = rec(c.before)
       const a = rec(c.after)
-      const what = ["destination", "schedule", "allObjects"].filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]))
+      const what = ["destination", "schedule", "allObjects"].filter(
+        (k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]),
+      )
       return `schema monitoring of ${of(c)} changes (${what.map((k) => `\`${k}\``).join(", ")}): notifications move or change`
     },
   ),

@@ -10,11 +10,15 @@
  * | integration       | `/latestRevision/content`                |
  * | integration list  | `/<i>/latestRevision/content`            |
  *
- * Kinds are recognised by shape, as Document.ts does; a value of no kind is refused with a
- * sentence saying which kinds were expected.
+ * Kinds are recognised by shape on the decoded (or plain JSON) value, with exact keys; a value of no
+ * kind is refused with a sentence saying which kinds were expected. Decode with Document.ts first
+ * for case-insensitive keys and typed values.
  */
 
-export type DiffKind = "manifest" | "integration block" | "revision" | "integration" | "integration list"
+import type { DocumentKind } from "../Document.js"
+
+/** The document kinds a diff compares (Document.ts names; a problem has no integrations). */
+export type DiffKind = Exclude<DocumentKind, "problem">
 
 export interface LocatedBlock {
   readonly value: Record<string, unknown>
@@ -47,7 +51,7 @@ export const blocksOf = (value: unknown): Blocks => {
       }
       blocks.push({ value: content, pointer: `/${i}/latestRevision/content` })
     }
-    return { ok: true, kind: "integration list", blocks, container: "" }
+    return { ok: true, kind: "integration-list", blocks, container: "" }
   }
   if (!isRecord(value)) return { ok: false, message: `expected ${expected}, got ${describe(value)}` }
   if (Array.isArray(value.integrations)) {
@@ -60,13 +64,18 @@ export const blocksOf = (value: unknown): Blocks => {
   if (isRecord(value.latestRevision)) {
     const content = value.latestRevision.content
     if (!isRecord(content)) return { ok: false, message: "an integration whose latestRevision has no content" }
-    return { ok: true, kind: "integration", blocks: [{ value: content, pointer: "/latestRevision/content" }], container: "" }
+    return {
+      ok: true,
+      kind: "integration",
+      blocks: [{ value: content, pointer: "/latestRevision/content" }],
+      container: "",
+    }
   }
   if (isRecord(value.content)) {
     return { ok: true, kind: "revision", blocks: [{ value: value.content, pointer: "/content" }], container: "" }
   }
   if (typeof value.name === "string" && typeof value.provider === "string") {
-    return { ok: true, kind: "integration block", blocks: [{ value, pointer: "" }], container: "" }
+    return { ok: true, kind: "integration-block", blocks: [{ value, pointer: "" }], container: "" }
   }
   return { ok: false, message: `expected ${expected}, got an object with keys ${keysOf(value)}` }
 }

@@ -8,12 +8,23 @@
  * change says exactly which entry it is about even when its key changes.
  */
 import type { Emit } from "./emit.js"
-import { compareStrings, type NField, type NReadObject } from "./normal.js"
+import { compareStrings, type NField, type NReadObject, sameEntry } from "./normal.js"
 
 /** The display members of an entry: only the install UI shows them. */
 const displayKeys = ["mapToDisplayName", "prompt", "default"] as const
 
+/** The same entries with the same requiredness: nothing to report (the common case, checked without allocating). */
+const sameFields = (o: NReadObject, n: NReadObject): boolean => {
+  if (o.fields.size !== n.fields.size) return false
+  for (const [key, f] of o.fields) {
+    const g = n.fields.get(key)
+    if (g === undefined || g.required !== f.required || !sameEntry(f, g)) return false
+  }
+  return true
+}
+
 export const compareFields = (o: NReadObject, n: NReadObject, emit: Emit): void => {
+  if (sameFields(o, n)) return
   const subject = (key: string) => ["read", n.name, "fields", key]
   const pairs: Array<readonly [NField, NField]> = []
   const leftOld = new Map<string, Array<NField>>()

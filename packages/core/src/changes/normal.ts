@@ -12,13 +12,13 @@
  * - an event block (`createEvent` …) without `enabled` ≡ `enabled: always`, the only value;
  * - `requiredWatchFields` and `otherEvents` are sets (order and repeats do not count).
  *
- * Each normalised node keeps its JSON pointer in the document it came from, for positions.
+ * Each normalised node keeps its JSON pointer in the document it came from, for positions (built by
+ * concatenation: every segment is a schema key or an array index, none needs RFC 6901 escaping).
  * `*Json` functions give the canonical compact JSON of a node (defaults omitted, arrays sorted):
  * the `before` / `after` of added and removed things.
  */
 import { effectiveModule } from "../Catalog.js"
 import { canonicalJson } from "../Fingerprint.js"
-import { child } from "../internal/pointer.js"
 import type {
   FieldEntry,
   IntegrationBlock,
@@ -48,10 +48,51 @@ export interface NField {
   readonly key: string
   readonly fieldName: string | undefined
   readonly mapToName: string | undefined
-  /** Canonical JSON of the entry. */
+  /** The entry as written. */
+  readonly raw: Record<string, unknown>
+  /** Canonical JSON of the entry (built on first use). */
   readonly entry: JsonObject
   readonly required: boolean
   readonly pointer: string
+}
+
+/**
+ * A field entry normalised lazily: real manifests have thousands of entries and nearly all of them
+ * are unchanged, so the canonical JSON and the pointer are only built for entries a change is about.
+ */
+class Field implements NField {
+  readonly key: string
+  private json: JsonObject | undefined
+  constructor(
+    readonly raw: Record<string, unknown>,
+    readonly required: boolean,
+    private readonly parent: string,
+    private readonly list: string,
+    private readonly index: number,
+  ) {
+    this.key = deliveredKey(raw)
+  }
+  get fieldName(): string | undefined {
+    return optString(this.raw.fieldName)
+  }
+  get mapToName(): string | undefined {
+    return optString(this.raw.mapToName)
+  }
+  get entry(): JsonObject {
+    if (this.json === undefined) this.json = fieldEntryJson(this.raw)
+    return this.json
+  }
+  get pointer(): string {
+    return `${this.parent}/${this.list}/${this.index}`
+  }
+}
+
+const entryKeys = ["fieldName", "mapToName", "mapToDisplayName", "default", "prompt"] as const
+
+/** Whether two entries mean the same (their string members are equal). */
+export const sameEntry = (a: NField, b: NField): boolean => {
+  for (const key of entryKeys) if (optString(a.raw[key]) !== optString(b.raw[key])) return false
+  return true
 }
 
 export interface NReadObject {
@@ -120,7 +161,7 @@ export interface NIntegration {
 
 /** A member's pointer when the member is written in `raw`, else the node's own pointer. */
 export const memberPointer = (node: { pointer: string; raw: Record<string, unknown> }, key: string): string =>
-  Object.hasOwn(node.raw, key) && node.raw[key] !== null ? child(node.pointer, key) : node.pointer
+  Object.hasOwn(node.raw, key) && node.raw[key] !== null ? `${node.pointer}/${key}` : node.pointer
 
 // ---------------------------------------------------------------------------------------------
 // Fields
@@ -128,7 +169,7 @@ export const memberPointer = (node: { pointer: string; raw: Record<string, unkno
 /** Canonical JSON of a field entry: its string members in schema order. */
 export const fieldEntryJson = (entry: Record<string, unknown>): JsonObject => {
   const out: JsonObject = {}
-  for (const key of ["fieldName", "mapToName", "mapToDisplayName", "default", "prompt"]) {
+  for (const key of entryKeys) {
     const v = optString(entry[key])
     if (v !== undefined) out[key] = v
   }
@@ -144,22 +185,15 @@ const normaliseFields = (raw: Record<string, unknown>, pointer: string): Map<str
   for (const list of ["requiredFields", "optionalFields"] as const) {
     const entries = raw[list]
     if (!Array.isArray(entries)) continue
-    entries.forEach((e: FieldEntry | unknown, i) => {
-      if (!isRecord(e)) return
-      const entry = fieldEntryJson(e)
-      const field: NField = {
-        key: deliveredKey(e),
-        fieldName: optString(e.fieldName),
-        mapToName: optString(e.mapToName),
-        entry,
-        required: list === "requiredFields",
-        pointer: child(child(pointer, list), i),
-      }
+    for (let i = 0; i < entries.length; i++) {
+      const e: FieldEntry | unknown = entries[i]
+      if (!isRecord(e)) continue
+      const field = new Field(e, list === "requiredFields", pointer, list, i)
       // Two entries delivering the same key (a rule error): keep one whatever the order, the
       // required one first, then the smaller canonical JSON.
       const seen = out.get(field.key)
       if (seen === undefined || preferField(field, seen)) out.set(field.key, field)
-    })
+    }
   }
   return out
 }
@@ -180,8 +214,11 @@ export const backfillJson = (backfill: unknown): JsonObject => {
   return { defaultPeriod: out }
 }
 
-const noBackfill = canonicalJson({ defaultPeriod: { days: 0 } })
-export const hasBackfill = (b: JsonObject): boolean => canonicalJson(b) !== noBackfill
+/** Whether a backfill normal form is a real backfill (not `{ defaultPeriod: { days: 0 } }`). */
+export const hasBackfill = (b: JsonObject): boolean => {
+  const period = b.defaultPeriod as JsonObject
+  return period.fullHistory === true || (period.days !== undefined && period.days !== 0)
+}
 
 /** Delivery normal form, explicit: absent is `{ mode: "auto" }`. */
 export const deliveryJson = (delivery: unknown): JsonObject => {
@@ -328,7 +365,7 @@ const normaliseAction = <T extends { name: string; raw: Record<string, unknown> 
   if (Array.isArray(list)) {
     list.forEach((o: unknown, i) => {
       if (!isRecord(o)) return
-      const n = normaliseObject(o, child(child(pointer, "objects"), i))
+      const n = normaliseObject(o, `${pointer}/objects/${i}`)
       // The same objectName twice (a rule error): keep one whatever the order.
       const seen = objects.get(n.name)
       if (seen === undefined || canonicalJson(json(n)) < canonicalJson(json(seen))) objects.set(n.name, n)
@@ -361,7 +398,10 @@ export const watchSchemaJson = (ws: WatchSchema | Record<string, unknown>): Json
   return out
 }
 
-export const normaliseIntegration = (raw: IntegrationBlock | Record<string, unknown>, pointer: string): NIntegration => {
+export const normaliseIntegration = (
+  raw: IntegrationBlock | Record<string, unknown>,
+  pointer: string,
+): NIntegration => {
   const r = raw as Record<string, unknown>
   const provider = optString(r.provider) ?? ""
   return {
@@ -371,9 +411,9 @@ export const normaliseIntegration = (raw: IntegrationBlock | Record<string, unkn
     provider,
     displayName: optString(r.displayName),
     module: effectiveModule(provider, optString(r.module)),
-    read: normaliseAction(r.read, child(pointer, "read"), normaliseReadObject, readObjectJson),
-    write: normaliseAction(r.write, child(pointer, "write"), normaliseWriteObject, writeObjectJson),
-    subscribe: normaliseAction(r.subscribe, child(pointer, "subscribe"), normaliseSubscribeObject, subscribeObjectJson),
+    read: normaliseAction(r.read, `${pointer}/read`, normaliseReadObject, readObjectJson),
+    write: normaliseAction(r.write, `${pointer}/write`, normaliseWriteObject, writeObjectJson),
+    subscribe: normaliseAction(r.subscribe, `${pointer}/subscribe`, normaliseSubscribeObject, subscribeObjectJson),
     proxy: proxyJson(r.proxy),
     watchSchema: isRecord(r.watchSchema) ? watchSchemaJson(r.watchSchema) : undefined,
   }
@@ -400,7 +440,8 @@ export const integrationJson = (n: NIntegration, options: { readonly explicitMod
   if (n.read !== undefined) out.read = readJson(n.read)
   if (n.write !== undefined) out.write = writeJson(n.write)
   if (n.subscribe !== undefined) out.subscribe = subscribeJson(n.subscribe)
-  if (n.proxy.enabled === true) out.proxy = n.proxy.useModule === true ? { enabled: true, useModule: true } : { enabled: true }
+  if (n.proxy.enabled === true)
+    out.proxy = n.proxy.useModule === true ? { enabled: true, useModule: true } : { enabled: true }
   if (n.watchSchema !== undefined) out.watchSchema = n.watchSchema
   return out
 }

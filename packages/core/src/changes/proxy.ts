@@ -10,8 +10,13 @@ const proxyMember = (n: NIntegration, key: string): string => {
 }
 
 export const compareProxy = (o: NIntegration, n: NIntegration, emit: Emit): void => {
-  const place = (key: string) => ({ old: proxyMember(o, key), new: proxyMember(n, key), anchor: memberPointer(n, "proxy") })
-  if (o.proxy.enabled !== n.proxy.enabled) emit("proxy-enabled-changed", ["proxy", "enabled"], o.proxy, n.proxy, place("enabled"))
+  const place = (key: string) => ({
+    old: proxyMember(o, key),
+    new: proxyMember(n, key),
+    anchor: memberPointer(n, "proxy"),
+  })
+  if (o.proxy.enabled !== n.proxy.enabled)
+    emit("proxy-enabled-changed", ["proxy", "enabled"], o.proxy, n.proxy, place("enabled"))
   else if (o.proxy.useModule !== n.proxy.useModule) {
     emit("proxy-use-module-changed", ["proxy", "useModule"], o.proxy.useModule, n.proxy.useModule, place("useModule"))
   }

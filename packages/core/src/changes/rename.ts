@@ -54,8 +54,10 @@ export const likelyRenames = (
   if (pairs === 0 || pairs > maxPairs) return out
   const featureCache = new Map<NIntegration, Set<string>>()
   const featuresOf = (n: NIntegration) => {
-    let f = featureCache.get(n)
-    if (f === undefined) featureCache.set(n, (f = features(n)))
+    const cached = featureCache.get(n)
+    if (cached !== undefined) return cached
+    const f = features(n)
+    featureCache.set(n, f)
     return f
   }
   const candidates: Array<{ added: string; removed: string; score: number }> = []

@@ -1,8 +1,8 @@
 /** Changes of the subscribe action, its objects and their events (changes.md, subscribe rows; domain.md F12, F13). */
-import { canonicalJson } from "../Fingerprint.js"
 import { child } from "../internal/pointer.js"
 import { type ActionArea, compareAction, placeOf } from "./action.js"
 import type { Emit } from "./emit.js"
+import { jsonEqual } from "./json-equal.js"
 import {
   compareStrings,
   eventKeys,
@@ -30,21 +30,45 @@ const compareSubscribeObject = (o: NSubscribeObject, n: NSubscribeObject, emit: 
   }
   if (o.inheritFieldsAndMapping !== n.inheritFieldsAndMapping) {
     const at = placeOf(o, n, "inheritFieldsAndMapping")
-    emit("subscribe-inherit-fields-changed", s("inheritFieldsAndMapping"), o.inheritFieldsAndMapping, n.inheritFieldsAndMapping, at)
+    emit(
+      "subscribe-inherit-fields-changed",
+      s("inheritFieldsAndMapping"),
+      o.inheritFieldsAndMapping,
+      n.inheritFieldsAndMapping,
+      at,
+    )
   }
   for (const key of eventKeys) {
     const before = o.events.get(key)
     const after = n.events.get(key)
-    if (before === undefined && after !== undefined) emit("subscribe-event-added", s(key), undefined, after, placeOf(o, n, key))
-    if (before !== undefined && after === undefined) emit("subscribe-event-removed", s(key), before, undefined, placeOf(o, n, key))
+    if (before === undefined && after !== undefined)
+      emit("subscribe-event-added", s(key), undefined, after, placeOf(o, n, key))
+    if (before !== undefined && after === undefined)
+      emit("subscribe-event-removed", s(key), before, undefined, placeOf(o, n, key))
   }
-  if (o.watch !== undefined && n.watch !== undefined && canonicalJson(o.watch) !== canonicalJson(n.watch)) {
+  if (o.watch !== undefined && n.watch !== undefined && !jsonEqual(o.watch, n.watch)) {
     const watchKey = Object.hasOwn(n.watch, "requiredWatchFields") ? "requiredWatchFields" : "watchFieldsAuto"
-    emit("watch-fields-changed", s("updateEvent", "watch"), o.watch, n.watch, eventMemberPlace(o, n, "updateEvent", watchKey))
+    emit(
+      "watch-fields-changed",
+      s("updateEvent", "watch"),
+      o.watch,
+      n.watch,
+      eventMemberPlace(o, n, "updateEvent", watchKey),
+    )
   }
-  if (o.includeFullRecords !== undefined && n.includeFullRecords !== undefined && o.includeFullRecords !== n.includeFullRecords) {
+  if (
+    o.includeFullRecords !== undefined &&
+    n.includeFullRecords !== undefined &&
+    o.includeFullRecords !== n.includeFullRecords
+  ) {
     const at = eventMemberPlace(o, n, "associationChangeEvent", "includeFullRecords")
-    emit("association-full-records-changed", s("associationChangeEvent", "includeFullRecords"), o.includeFullRecords, n.includeFullRecords, at)
+    emit(
+      "association-full-records-changed",
+      s("associationChangeEvent", "includeFullRecords"),
+      o.includeFullRecords,
+      n.includeFullRecords,
+      at,
+    )
   }
   const before = new Set(o.otherEvents)
   const after = new Set(n.otherEvents)

@@ -5,10 +5,22 @@ import { type NIntegration, type NWriteObject, writeJson, writeObjectJson } from
 
 const compareWriteObject = (o: NWriteObject, n: NWriteObject, emit: Emit): void => {
   if (o.inheritMapping !== n.inheritMapping) {
-    emit("write-inherit-mapping-changed", ["write", n.name, "inheritMapping"], o.inheritMapping, n.inheritMapping, placeOf(o, n, "inheritMapping"))
+    emit(
+      "write-inherit-mapping-changed",
+      ["write", n.name, "inheritMapping"],
+      o.inheritMapping,
+      n.inheritMapping,
+      placeOf(o, n, "inheritMapping"),
+    )
   }
   if (o.valueDefaults.allowAnyFields !== n.valueDefaults.allowAnyFields) {
-    emit("write-value-defaults-changed", ["write", n.name, "valueDefaults"], o.valueDefaults, n.valueDefaults, placeOf(o, n, "valueDefaults"))
+    emit(
+      "write-value-defaults-changed",
+      ["write", n.name, "valueDefaults"],
+      o.valueDefaults,
+      n.valueDefaults,
+      placeOf(o, n, "valueDefaults"),
+    )
   }
 }
 

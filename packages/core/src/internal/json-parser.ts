@@ -15,8 +15,8 @@
  */
 import type { Limits } from "../Limits.js"
 import { child } from "./pointer.js"
-import { LineIndex } from "./source-lines.js"
 import { excerpt, type SourceFinding, sourceFinding, where } from "./source-finding.js"
+import { LineIndex } from "./source-lines.js"
 import { setOwn } from "./source-own-property.js"
 
 export interface JsonOutcome {
@@ -102,7 +102,7 @@ export class JsonParser {
             const frame: ObjectFrame = { kind: 0, value: obj, open, key: "" }
             stack.push(frame)
             frame.key = this.memberKey("a string key or `}`")
-            continue parseValue
+            continue
           }
         } else {
           const arr: Array<unknown> = []
@@ -111,7 +111,7 @@ export class JsonParser {
             value = arr
           } else {
             stack.push({ kind: 1, value: arr })
-            continue parseValue
+            continue
           }
         }
       } else if (c === QUOTE) {
@@ -265,7 +265,11 @@ export class JsonParser {
           }
           default:
             if (Number.isNaN(e)) this.stop("syntax", `unterminated string at ${this.at(this.pos)}`, this.pos)
-            this.stop("syntax", `invalid escape \`\\${excerpt(String.fromCodePoint(text.codePointAt(i + 1)!))}\` at ${this.at(i)}`, i)
+            this.stop(
+              "syntax",
+              `invalid escape \`\\${excerpt(String.fromCodePoint(text.codePointAt(i + 1)!))}\` at ${this.at(i)}`,
+              i,
+            )
         }
         i += 2
         chunk = i
@@ -352,9 +356,15 @@ export class JsonParser {
     const p = this.lineIndex().position(this.keyStart)
     const firstLine = first === undefined ? "" : ` (first at line ${this.lineIndex().position(first).line})`
     this.findings.push(
-      sourceFinding("duplicate-key", `duplicate key \`${excerpt(key)}\`${firstLine}: the first value is kept`, p, this.pointer(true), {
-        at: "key",
-      }),
+      sourceFinding(
+        "duplicate-key",
+        `duplicate key \`${excerpt(key)}\`${firstLine}: the first value is kept`,
+        p,
+        this.pointer(true),
+        {
+          at: "key",
+        },
+      ),
     )
   }
 

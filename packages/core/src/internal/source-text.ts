@@ -15,8 +15,8 @@
  * - CRLF becomes LF, so CRLF and LF input give identical values, positions and findings.
  */
 import type { Syntax } from "../Source.js"
-import { LineIndex } from "./source-lines.js"
 import { type SourceFinding, sourceFinding, unicodeName, where } from "./source-finding.js"
+import { LineIndex } from "./source-lines.js"
 
 /** At most this many character findings are reported (a binary file would otherwise give thousands). */
 const maxCharFindings = 10

@@ -125,7 +125,8 @@ export const parseYaml = (text: string, limits: Limits, lines: LineIndex): YamlO
       ? { findings, yaml11Scalars: [], directives }
       : { value: { value: built.value, root: built.node }, findings, yaml11Scalars: walker.yaml11, directives }
   } catch (e) {
-    if (e instanceof Stop) return { findings: [...findings, ...walker.findings, e.finding], yaml11Scalars: [], directives }
+    if (e instanceof Stop)
+      return { findings: [...findings, ...walker.findings, e.finding], yaml11Scalars: [], directives }
     throw e
   }
 }
@@ -156,7 +157,8 @@ const lex = (
   const maxStack = limits.maxDepth + stackSlack
   for (const lexeme of new Lexer().lex(text, false)) {
     const offset = parser.offset
-    if (afterScalarMark) afterScalarMark = false // scalar content: may start with `#`, `!`, `%` …
+    if (afterScalarMark)
+      afterScalarMark = false // scalar content: may start with `#`, `!`, `%` …
     else {
       const type = CST.tokenType(lexeme)
       if (type === "scalar") afterScalarMark = true
@@ -278,12 +280,20 @@ interface MergeSource extends Built {
   readonly shared: boolean
 }
 
-interface Anchored {
+interface AnchoredNode {
   readonly source: Node
   readonly built: Built
   /** Nodes the anchored value holds: the cost of one copy. */
   readonly count: number
 }
+
+/** An anchored key scalar (`&k name: v`): built only when an alias uses it as a value. */
+interface AnchoredKey {
+  readonly source: Scalar
+  readonly built?: undefined
+}
+
+type Anchored = AnchoredNode | AnchoredKey
 
 class Walker {
   readonly findings: Array<SourceFinding> = []
@@ -329,14 +339,20 @@ class Walker {
       this.fail("syntax", `alias \`*${excerpt(name)}\` has no anchor \`&${excerpt(name)}\` before it`, offset, pointer)
       return { value: null, node: { start: offset }, height: 0 }
     }
+    if (target.built === undefined) return this.scalar(target.source, pointer, false)
     this.charge(target, name, offset, depth, pointer)
     return { value: copy(target.built.value), node: target.built.node, height: target.built.height }
   }
 
   /** Count a copy of `target` against the budgets, before making it. */
-  private charge(target: Anchored, name: string, offset: number, depth: number, pointer: string): void {
+  private charge(target: AnchoredNode, name: string, offset: number, depth: number, pointer: string): void {
     if (depth + target.built.height > this.limits.maxDepth) {
-      this.stop("document-limit", `nesting through alias \`*${excerpt(name)}\` is deeper than the limit of ${this.limits.maxDepth} levels`, offset, pointer)
+      this.stop(
+        "document-limit",
+        `nesting through alias \`*${excerpt(name)}\` is deeper than the limit of ${this.limits.maxDepth} levels`,
+        offset,
+        pointer,
+      )
     }
     this.nodes += target.count
     if (this.nodes > this.limits.maxNodes) {
@@ -356,10 +372,24 @@ class Walker {
     if (typeof value === "number" && node.type === Scalar.PLAIN && node.tag === undefined) {
       const source = typeof node.source === "string" ? node.source : String(value)
       if (!Number.isFinite(value)) {
-        const why = /^[-+]?\.(inf|Inf|INF|nan|NaN|NAN)$/.test(source) ? "is not a finite number" : "is too large to be a finite number"
-        this.fail("invalid-value", `number \`${excerpt(source, 30)}\` ${why}`, start, pointer, "JSON has no infinity or NaN; quote it if it is text")
+        const why = /^[-+]?\.(inf|Inf|INF|nan|NaN|NAN)$/.test(source)
+          ? "is not a finite number"
+          : "is too large to be a finite number"
+        this.fail(
+          "invalid-value",
+          `number \`${excerpt(source, 30)}\` ${why}`,
+          start,
+          pointer,
+          "JSON has no infinity or NaN; quote it if it is text",
+        )
       } else if (!Number.isSafeInteger(value) && /^[-+]?[0-9]+$|^0o[0-7]+$|^0x[0-9a-fA-F]+$/.test(source)) {
-        this.fail("invalid-value", `integer \`${excerpt(source, 30)}\` is outside ±(2^53−1) and would lose precision`, start, pointer, "quote it if it is an identifier")
+        this.fail(
+          "invalid-value",
+          `integer \`${excerpt(source, 30)}\` is outside ±(2^53−1) and would lose precision`,
+          start,
+          pointer,
+          "quote it if it is an identifier",
+        )
       }
     }
     if (node.type === Scalar.PLAIN && record && typeof node.source === "string") {
@@ -368,7 +398,12 @@ class Walker {
     }
     if (typeof value === "string") {
       if (value.length > this.limits.maxStringLength) {
-        this.stop("document-limit", `a string of ${value.length} characters is over the limit of ${this.limits.maxStringLength}`, start, pointer)
+        this.stop(
+          "document-limit",
+          `a string of ${value.length} characters is over the limit of ${this.limits.maxStringLength}`,
+          start,
+          pointer,
+        )
       }
     } else if (value !== null && typeof value !== "number" && typeof value !== "boolean") {
       value = null // a tagged scalar (`!!binary`): refused by the lexeme check already
@@ -413,13 +448,20 @@ class Walker {
         merges.push(...this.mergeSources(pair.value, pointer, depth, record, valueFallback))
         continue
       }
+      // An anchored key (`&k name: v`) can be aliased later as a value.
+      if (isScalar(keyNode) && keyNode.anchor !== undefined) this.anchors.set(keyNode.anchor, { source: keyNode })
       const key = this.keyOf(keyNode, keyStart)
       if (key === undefined) {
         this.walk(pair.value, pointer, depth + 1, false, valueFallback)
         continue
       }
       if (key.length > this.limits.maxKeyLength) {
-        this.stop("document-limit", `a key of ${key.length} characters is over the limit of ${this.limits.maxKeyLength}`, keyStart, pointer)
+        this.stop(
+          "document-limit",
+          `a key of ${key.length} characters is over the limit of ${this.limits.maxKeyLength}`,
+          keyStart,
+          pointer,
+        )
       }
       const at = child(pointer, key)
       const first = members.get(key)
@@ -447,7 +489,13 @@ class Walker {
   }
 
   /** The mappings a merge key `<<` brings in (each a fresh copy), charged against the budgets. */
-  private mergeSources(node: unknown, pointer: string, depth: number, record: boolean, fallback: number): Array<MergeSource> {
+  private mergeSources(
+    node: unknown,
+    pointer: string,
+    depth: number,
+    record: boolean,
+    fallback: number,
+  ): Array<MergeSource> {
     const items = isSeq(node) ? node.items : [node]
     const out: Array<MergeSource> = []
     for (const item of items) {
@@ -455,11 +503,15 @@ class Walker {
         const offset = item.range?.[0] ?? fallback
         const target = this.anchors.get(item.source)
         if (target === undefined) {
-          this.fail("syntax", `alias \`*${excerpt(item.source)}\` has no anchor \`&${excerpt(item.source)}\` before it`, offset)
-        } else if (target.built.node.members === undefined) {
+          this.fail(
+            "syntax",
+            `alias \`*${excerpt(item.source)}\` has no anchor \`&${excerpt(item.source)}\` before it`,
+            offset,
+          )
+        } else if (target.built === undefined || target.built.node.members === undefined) {
           this.fail("syntax", `merge key \`<<\` takes mappings only; \`*${excerpt(item.source)}\` is not one`, offset)
         } else {
-          this.charge(target, item.source, offset, depth, pointer) // the members it brings are copied one by one
+          this.charge(target, item.source, offset, depth, pointer) // members are copied one by one
           out.push({ ...target.built, shared: true })
         }
       } else if (isMap(item)) {
@@ -484,21 +536,35 @@ class Walker {
     if (isAlias(node)) {
       const target = this.anchors.get(node.source)
       if (target === undefined) {
-        this.fail("syntax", `alias \`*${excerpt(node.source)}\` has no anchor \`&${excerpt(node.source)}\` before it`, offset)
+        this.fail(
+          "syntax",
+          `alias \`*${excerpt(node.source)}\` has no anchor \`&${excerpt(node.source)}\` before it`,
+          offset,
+        )
         return undefined
       }
       if (isScalar(target.source)) return this.keyOf(target.source, offset)
     }
-    this.fail("syntax", `a key must be a scalar, not a ${isSeq(node) ? "list" : "mapping"}, at ${this.at(offset)}`, offset)
+    this.fail(
+      "syntax",
+      `a key must be a scalar, not a ${isSeq(node) ? "list" : "mapping"}, at ${this.at(offset)}`,
+      offset,
+    )
     return undefined
   }
 
   private duplicate(key: string, offset: number, pointer: string, first: number | undefined): void {
     const firstLine = first === undefined ? "" : ` (first at line ${this.lines.position(first).line})`
     this.findings.push(
-      sourceFinding("duplicate-key", `duplicate key \`${excerpt(key)}\`${firstLine}: the first value is kept`, this.lines.position(offset), pointer, {
-        at: "key",
-      }),
+      sourceFinding(
+        "duplicate-key",
+        `duplicate key \`${excerpt(key)}\`${firstLine}: the first value is kept`,
+        this.lines.position(offset),
+        pointer,
+        {
+          at: "key",
+        },
+      ),
     )
   }
 
@@ -512,13 +578,20 @@ class Walker {
 
   private count(offset: number, pointer: string): void {
     if (++this.nodes > this.limits.maxNodes) {
-      this.stop("document-limit", `the document has more than ${this.limits.maxNodes} values, the limit`, offset, pointer)
+      this.stop(
+        "document-limit",
+        `the document has more than ${this.limits.maxNodes} values, the limit`,
+        offset,
+        pointer,
+      )
     }
   }
 
   private fail(rule: SourceRule, message: string, offset: number, pointer = "", hint?: string): void {
     this.invalid = true
-    this.findings.push(sourceFinding(rule, message, this.lines.position(offset), pointer, hint === undefined ? {} : { hint }))
+    this.findings.push(
+      sourceFinding(rule, message, this.lines.position(offset), pointer, hint === undefined ? {} : { hint }),
+    )
   }
 
   private stop(rule: SourceRule, message: string, offset: number, pointer: string): never {

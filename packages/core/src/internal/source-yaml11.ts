@@ -63,5 +63,4 @@ const base60 = (text: string): number => {
 }
 
 /** 1.1 and 1.2 disagree: a different type or a different number (`0` and `-0` agree). */
-const differs = (v11: number, v12: unknown): boolean =>
-  !Number.isNaN(v11) && (typeof v12 !== "number" || v11 !== v12)
+const differs = (v11: number, v12: unknown): boolean => !Number.isNaN(v11) && (typeof v12 !== "number" || v11 !== v12)

@@ -1,12 +1,13 @@
 import { quote } from "../internal/quote.js"
 import type { Rule } from "./Rule.js"
-import { actionObjects, at, fieldEntries, hasKey, integrations, member, stringMember } from "./walk.js"
+import { actionObjects, at, fieldEntries, hasKey, integrations, member } from "./walk.js"
 
 /**
  * A read object with `enabled: always` is read for every installation without its config, so the
  * server (per Ampersand's validator) requires of it: at least one required field (domain R8), no
  * `mapToName` on a required `fieldName` entry (R9), and a non-empty schedule (R10). The official
- * `netsuiteM2M` sample breaks R9 and R10.
+ * `netsuiteM2M` sample breaks R9 and R10. A `null` (or non-list / non-string) value is the shape
+ * decoder's `wrong-type`.
  */
 export const alwaysEnabledFields: Rule = {
   id: "always-enabled-fields",
@@ -19,7 +20,7 @@ export const alwaysEnabledFields: Rule = {
         if (member(object.value, "enabled") !== "always") continue
         const label = `always-enabled ${object.label}`
         const required = member(object.value, "requiredFields")
-        if (required === undefined || required === null || (Array.isArray(required) && required.length === 0)) {
+        if (required === undefined || (Array.isArray(required) && required.length === 0)) {
           yield {
             rule: "always-enabled-fields",
             severity: "error",
@@ -39,7 +40,7 @@ export const alwaysEnabledFields: Rule = {
           }
         }
         const schedule = member(object.value, "schedule")
-        if (schedule === undefined || schedule === null || stringMember(object.value, "schedule") === "") {
+        if (schedule === undefined || schedule === "") {
           yield {
             rule: "always-enabled-fields",
             severity: "error",

@@ -1,11 +1,11 @@
 import { kindOf } from "../internal/quote.js"
 import type { Rule } from "./Rule.js"
-import { actionObjects, at, hasKey, integrations, isSet, member, recordMember } from "./walk.js"
+import { actionObjects, at, hasKey, integrations, member, recordMember } from "./walk.js"
 
 /**
  * A read object's `backfill` that the server refuses: no `defaultPeriod` (domain B1), both or neither
  * of `days` and `fullHistory` (B2), or `days` that is not a whole number ≥ 0, whatever its JSON type
- * (B3). A key set to null counts as absent, as in the server's Go decoding.
+ * (B3; `days: null` included). A `fullHistory` of the wrong type is the shape decoder's.
  */
 export const backfillConfig: Rule = {
   id: "backfill-config",
@@ -31,8 +31,8 @@ export const backfillConfig: Rule = {
         const period = recordMember(backfill, "defaultPeriod")
         if (period === undefined) continue
         const pointer = at(backfillPointer, "defaultPeriod")
-        const hasDays = isSet(period, "days")
-        const hasFullHistory = isSet(period, "fullHistory")
+        const hasDays = hasKey(period, "days")
+        const hasFullHistory = hasKey(period, "fullHistory")
         if (hasDays && hasFullHistory)
           yield {
             rule: "backfill-config",

@@ -1,6 +1,6 @@
 import { effectiveModule } from "../Catalog.js"
 import type { Rule } from "./Rule.js"
-import { actionObjects, at, integrations, isSet, member, recordMember } from "./walk.js"
+import { actionObjects, at, hasKey, integrations, member, recordMember } from "./walk.js"
 
 /** Backfills longer than this many days get the advice (Ampersand's validator uses 180). */
 export const largeBackfillDays = 180
@@ -26,7 +26,7 @@ export const backfillLarge: Rule = {
         if (googleCalendar && object.name === "events") continue
         const backfill = recordMember(object.value, "backfill")
         const period = backfill === undefined ? undefined : recordMember(backfill, "defaultPeriod")
-        if (period === undefined || (isSet(period, "days") && isSet(period, "fullHistory"))) continue
+        if (period === undefined || (hasKey(period, "days") && hasKey(period, "fullHistory"))) continue
         const pointer = at(object.pointer, "backfill", "defaultPeriod")
         const days = member(period, "days")
         if (typeof days === "number" && Number.isInteger(days) && days > largeBackfillDays)

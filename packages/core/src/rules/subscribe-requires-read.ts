@@ -1,5 +1,5 @@
 import type { Rule } from "./Rule.js"
-import { at, integrations, isSet } from "./walk.js"
+import { at, hasKey, integrations, isRecord, member } from "./walk.js"
 
 /** An integration with `subscribe` and no `read` (domain S1): subscriptions reuse the read definition. */
 export const subscribeRequiresRead: Rule = {
@@ -9,7 +9,7 @@ export const subscribeRequiresRead: Rule = {
   domain: ["S1"],
   *check(ctx) {
     for (const integration of integrations(ctx.value)) {
-      if (!isSet(integration.value, "subscribe") || isSet(integration.value, "read")) continue
+      if (!isRecord(member(integration.value, "subscribe")) || hasKey(integration.value, "read")) continue
       yield {
         rule: "subscribe-requires-read",
         severity: "error",

@@ -1,5 +1,5 @@
 import type { Rule } from "./Rule.js"
-import { actionObjects, at, integrations, isSet, member, recordMember } from "./walk.js"
+import { actionObjects, at, hasKey, integrations, member, recordMember } from "./walk.js"
 
 /**
  * An `updateEvent` that watches no field, with neither a non-empty `requiredWatchFields` nor
@@ -18,9 +18,9 @@ export const updateEventWatchFields: Rule = {
         const pointer = at(object.pointer, "updateEvent")
         const watchFields = member(event, "requiredWatchFields")
         const emptyWatchFields =
-          !isSet(event, "requiredWatchFields") || (Array.isArray(watchFields) && watchFields.length === 0)
+          !hasKey(event, "requiredWatchFields") || (Array.isArray(watchFields) && watchFields.length === 0)
         const auto = member(event, "watchFieldsAuto")
-        if (emptyWatchFields && !isSet(event, "watchFieldsAuto"))
+        if (emptyWatchFields && !hasKey(event, "watchFieldsAuto"))
           yield {
             rule: "update-event-watch-fields",
             severity: "error",

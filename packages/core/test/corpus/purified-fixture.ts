@@ -20,7 +20,8 @@ type JsonRecord = Record<string, unknown>
 
 const isRecord = (u: unknown): u is JsonRecord => typeof u === "object" && u !== null && !Array.isArray(u)
 
-const camel = (base: string): string => base.replace(/\.ya?ml$/, "").replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase())
+const camel = (base: string): string =>
+  base.replace(/\.ya?ml$/, "").replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase())
 
 export interface Purified {
   readonly value: unknown
@@ -53,7 +54,10 @@ export const purify = (fixture: unknown, file: string): Purified => {
         changes.push(`${where}: dropped selectedFields (installation config)`)
       }
       if (isRecord(object.selectedFieldMappings)) {
-        const mapped = Object.entries(object.selectedFieldMappings).map(([mapToName, fieldName]) => ({ fieldName, mapToName }))
+        const mapped = Object.entries(object.selectedFieldMappings).map(([mapToName, fieldName]) => ({
+          fieldName,
+          mapToName,
+        }))
         object.optionalFields = [...(Array.isArray(object.optionalFields) ? object.optionalFields : []), ...mapped]
         delete object.selectedFieldMappings
         changes.push(`${where}: selectedFieldMappings → optionalFields {fieldName, mapToName}`)
@@ -68,7 +72,8 @@ export const purify = (fixture: unknown, file: string): Purified => {
         changes.push(`${where}: requiredFields strings → {fieldName} entries`)
       }
     })
-    const write = isRecord(integration.write) && Array.isArray(integration.write.objects) ? integration.write.objects : []
+    const write =
+      isRecord(integration.write) && Array.isArray(integration.write.objects) ? integration.write.objects : []
     write.forEach((object, j) => {
       if (isRecord(object) && "selectedFieldSettings" in object) {
         delete object.selectedFieldSettings

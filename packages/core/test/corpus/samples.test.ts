@@ -46,7 +46,8 @@ if (updating) {
   for (const file of files) {
     const entries = carryReasons(previous.samples[file] ?? [], actual.get(file) ?? [])
     for (const e of entries) {
-      if (e.severity === "error" && e.reason === undefined) unexplained.push(`${file}: ${e.rule} at ${e.pointer} (${e.at})`)
+      if (e.severity === "error" && e.reason === undefined)
+        unexplained.push(`${file}: ${e.rule} at ${e.pointer} (${e.at})`)
     }
     samples[file] = entries
   }
@@ -85,7 +86,9 @@ describe("the 121 real samples", () => {
     for (const [file, entries] of Object.entries(expected.samples)) {
       for (const e of entries) {
         if (e.severity !== "error") continue
-        expect(typeof e.reason === "string" && e.reason.trim().length > 20, `${file}: ${e.rule} ${e.pointer}`).toBe(true)
+        expect(typeof e.reason === "string" && e.reason.trim().length > 20, `${file}: ${e.rule} ${e.pointer}`).toBe(
+          true,
+        )
       }
     }
   })
@@ -112,10 +115,20 @@ describe("the 121 real samples", () => {
         "warning unknown-key /integrations/0/subscribe/objects/0/deleteEvent/watchFieldsAuto",
       ]),
     )
-    expect(rulesAt("fireflies/amp.yaml")).toContain("warning field-duplicate /integrations/0/read/objects/2/requiredFields/2/fieldName")
+    expect(rulesAt("fireflies/amp.yaml")).toContain(
+      "warning field-duplicate /integrations/0/read/objects/2/requiredFields/2/fieldName",
+    )
     // Read objects without a schedule, and `*/60 * * * *` (hourly), are fine.
-    for (const file of ["salesforce/amp.yaml", "hubspot-subscribe/amp.yaml", "connectwise/amp.yaml", "netsuite/amp.yaml"]) {
-      expect(rulesAt(file).filter((d) => d.startsWith("error") || d.includes("schedule")), file).toEqual([])
+    for (const file of [
+      "salesforce/amp.yaml",
+      "hubspot-subscribe/amp.yaml",
+      "connectwise/amp.yaml",
+      "netsuite/amp.yaml",
+    ]) {
+      expect(
+        rulesAt(file).filter((d) => d.startsWith("error") || d.includes("schedule")),
+        file,
+      ).toEqual([])
     }
   })
 

@@ -73,7 +73,8 @@ const disagreement = (upstream: Upstream, diagnostics: ReadonlyArray<Verdictable
   const all = new Set(live.map((d) => d.rule))
   const out: Array<string> = []
   const ok = errors.size === 0
-  if (ok !== (upstream.verdict === "valid")) out.push(`verdict: ours ${ok ? "valid" : "invalid"}, upstream ${upstream.verdict}`)
+  if (ok !== (upstream.verdict === "valid"))
+    out.push(`verdict: ours ${ok ? "valid" : "invalid"}, upstream ${upstream.verdict}`)
   for (const rule of upstream.rules) if (!all.has(rule)) out.push(`upstream rule ${rule} not reported by us`)
   if (upstream.verdict === "invalid") {
     for (const rule of errors) if (!upstream.rules.includes(rule)) out.push(`our error ${rule} is not upstream's`)
@@ -134,7 +135,11 @@ describe("Ampersand's validator fixtures", () => {
     if (folder === "valid") expect(e.upstream.verdict).toBe("valid")
     const problems = disagreement(e.upstream, reports.get(file)?.diagnostics ?? [])
     if (problems.length === 0) expect(e.differs, `${file} agrees now: remove the stale "differs"`).toBeUndefined()
-    else expect(e.differs?.trim().length ?? 0, `${file} differs (${problems.join("; ")}) without a reason`).toBeGreaterThan(20)
+    else
+      expect(
+        e.differs?.trim().length ?? 0,
+        `${file} differs (${problems.join("; ")}) without a reason`,
+      ).toBeGreaterThan(20)
   })
 
   test.each(files)("%s: the purified fixture agrees with upstream, or the expectation says why not", (file) => {
@@ -145,7 +150,8 @@ describe("Ampersand's validator fixtures", () => {
       return
     }
     const problems = disagreement(e.upstream, manifestFindings(purified.value, undefined))
-    if (problems.length === 0) expect(e.purifiedDiffers, `${file} purified agrees now: remove "purifiedDiffers"`).toBeUndefined()
+    if (problems.length === 0)
+      expect(e.purifiedDiffers, `${file} purified agrees now: remove "purifiedDiffers"`).toBeUndefined()
     else
       expect(
         e.purifiedDiffers?.trim().length ?? 0,
@@ -198,27 +204,35 @@ describe("examples/*directives*: `# amp:ignore` suppresses what it says, and not
     )
   })
 
-  test.each(examples)("%s: a diagnostic is suppressed iff a directive covering it names its rule, and it is no error", (file) => {
-    const directives = expectationOf(file).directives ?? []
-    const diagnostics = reports.get(file)?.diagnostics ?? []
-    for (const d of diagnostics) {
-      const covered = directives.some(
-        (directive) => under(d.pointer, directive.covers) && (directive.rules === "all" || directive.rules.includes(d.rule)),
-      )
-      expect(d.suppressed, `${d.severity} ${d.rule} ${d.pointer}`).toBe(covered && d.severity !== "error")
-    }
-  })
+  test.each(examples)(
+    "%s: a diagnostic is suppressed iff a directive covering it names its rule, and it is no error",
+    (file) => {
+      const directives = expectationOf(file).directives ?? []
+      const diagnostics = reports.get(file)?.diagnostics ?? []
+      for (const d of diagnostics) {
+        const covered = directives.some(
+          (directive) =>
+            under(d.pointer, directive.covers) && (directive.rules === "all" || directive.rules.includes(d.rule)),
+        )
+        expect(d.suppressed, `${d.severity} ${d.rule} ${d.pointer}`).toBe(covered && d.severity !== "error")
+      }
+    },
+  )
 
   test("directives-example: errors under a directive stay errors; the bare directive hides the backfill info", () => {
     const report = reports.get("examples/directives-example.yaml")
-    const errors = report?.diagnostics.filter((d) => d.severity === "error").map((d) => [d.rule, d.pointer, d.suppressed])
+    const errors = report?.diagnostics
+      .filter((d) => d.severity === "error")
+      .map((d) => [d.rule, d.pointer, d.suppressed])
     expect(errors).toEqual([
       ["schedule-minimum-interval", "/integrations/0/read/objects/0/schedule", false],
       ["schedule-minimum-interval", "/integrations/0/read/objects/2/schedule", false],
     ])
     expect(report?.suppressed).toBe(1)
     // Naming our own id of the same meaning does not suppress an error either (rules.md: errors are never suppressed).
-    const ours = validate(textOf("examples/directives-example.yaml").replace("frequent-schedule-risk", "schedule-minimum-interval"))
+    const ours = validate(
+      textOf("examples/directives-example.yaml").replace("frequent-schedule-risk", "schedule-minimum-interval"),
+    )
     expect(ours.errors).toBe(2)
     expect(ours.diagnostics.filter((d) => d.rule === "schedule-minimum-interval" && d.suppressed)).toEqual([])
     // Without the bare `# amp:ignore`, the backfill-large info under it is reported.
@@ -238,7 +252,12 @@ describe("examples/*directives*: `# amp:ignore` suppresses what it says, and not
     expect(inline.diagnostics.map((d) => [d.rule, d.suppressed])).toEqual([["delivery-deprecated", true]])
     expect(inline.warnings).toBe(0)
     // Line above the read object that holds it (covers everything under the object).
-    const above = validate(text.replace(/^( *)- objectName: account\n( *)destination: webhook {2}# amp:ignore\[destination-exists\]$/m, "$1# amp:ignore[delivery-deprecated]\n$1- objectName: account\n$2destination: webhook"))
+    const above = validate(
+      text.replace(
+        /^( *)- objectName: account\n( *)destination: webhook {2}# amp:ignore\[destination-exists\]$/m,
+        "$1# amp:ignore[delivery-deprecated]\n$1- objectName: account\n$2destination: webhook",
+      ),
+    )
     expect(above.diagnostics.map((d) => [d.rule, d.suppressed])).toEqual([["delivery-deprecated", true]])
     // A directive naming another rule suppresses nothing.
     const other = validate(text.replace(/^( *)delivery:$/m, "$1delivery:  # amp:ignore[backfill-large]"))

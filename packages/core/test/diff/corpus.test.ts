@@ -12,7 +12,7 @@ import { describe, expect, test } from "vitest"
 import { diff } from "../../src/Diff.js"
 import { decodeDocument } from "../../src/Document.js"
 import { parseSource } from "../../src/Source.js"
-import { applyEdit, edits, type Expected, type Manifest } from "./edits.js"
+import { applyEdit, type Expected, edits, type Manifest } from "./edits.js"
 import { asIntegrationList, rewrite } from "./equivalent.js"
 
 const root = new URL("../../../../corpus/ampersand/samples/", import.meta.url).pathname
@@ -55,10 +55,7 @@ describe.each(samples)("%s", (file) => {
         const r = applyEdit(edit, value, pick, { prepare: false })
         if (r === undefined) continue
         applied.set(edit.kind, (applied.get(edit.kind) ?? 0) + 1)
-        const result = diff(
-          { value: decoded(r.before), locate: parsed.document!.locate },
-          { value: decoded(r.after) },
-        )
+        const result = diff({ value: decoded(r.before), locate: parsed.document!.locate }, { value: decoded(r.after) })
         const got = result.changes.map(key).sort()
         const want = r.expected.map((e: Expected) => key(e)).sort()
         expect(got, `${edit.kind} (target ${pick})`).toEqual(want)

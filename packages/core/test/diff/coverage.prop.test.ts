@@ -12,8 +12,9 @@ import { applyEdit, type Expected, edits } from "./edits.js"
 
 const numRuns = Number(process.env.AMPKIT_PROP_RUNS ?? 40)
 
-const key = (e: Expected | { id: string; integration: string; subject: ReadonlyArray<string>; likelyRenameOf?: string }) =>
-  JSON.stringify([e.id, e.integration, e.subject, e.likelyRenameOf ?? null])
+const key = (
+  e: Expected | { id: string; integration: string; subject: ReadonlyArray<string>; likelyRenameOf?: string },
+) => JSON.stringify([e.id, e.integration, e.subject, e.likelyRenameOf ?? null])
 
 /** edit kind → the change ids it produced (over all runs). */
 const observed = new Map<string, Set<string>>()
@@ -28,6 +29,8 @@ describe("each edit kind yields exactly its changes", () => {
           const got = result.changes.map(key).sort()
           const want = r.expected.map(key).sort()
           expect(got).toEqual(want)
+          for (const c of result.changes)
+            expect(c.message).not.toMatch(/undefined|\[object Object\]|NaN|\(none\) to \(none\)/)
           const seen = observed.get(edit.kind) ?? new Set<string>()
           for (const c of result.changes) seen.add(c.id)
           observed.set(edit.kind, seen)
@@ -41,7 +44,9 @@ describe("each edit kind yields exactly its changes", () => {
 })
 
 test("map of edit kind → change id: every edit kind classified, every change id reachable", () => {
-  const lines = edits.map((e) => `${e.kind.padEnd(62)} → ${[...(observed.get(e.kind) ?? [])].sort().join(", ") || "UNCLASSIFIED"}`)
+  const lines = edits.map(
+    (e) => `${e.kind.padEnd(62)} → ${[...(observed.get(e.kind) ?? [])].sort().join(", ") || "UNCLASSIFIED"}`,
+  )
   console.log(`edit kind → change id (${edits.length} edit kinds)\n${lines.join("\n")}`)
   const unclassified = edits.filter((e) => !(observed.get(e.kind)?.has(e.expect) ?? false)).map((e) => e.kind)
   expect(unclassified).toEqual([])

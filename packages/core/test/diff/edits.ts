@@ -72,7 +72,11 @@ const uniqueKey = (o: Obj, e: Obj): boolean => entriesOf(o).filter((x) => keyOf(
 /** Every name a field entry of `o` uses (keys and fieldNames), so that fresh names collide with none. */
 const fieldNamesOf = (o: Obj): Array<string> => entriesOf(o).flatMap((e) => [e.fieldName, e.mapToName].filter(Boolean))
 
-const newReadObject = (name: string): Obj => ({ objectName: name, destination: "defaultWebhook", requiredFields: [{ fieldName: "id" }] })
+const newReadObject = (name: string): Obj => ({
+  objectName: name,
+  destination: "defaultWebhook",
+  requiredFields: [{ fieldName: "id" }],
+})
 const newWriteObject = (name: string): Obj => ({ objectName: name })
 const newSubscribeObject = (name: string): Obj => ({
   objectName: name,
@@ -95,9 +99,7 @@ const ensureObject = (m: Manifest, area: Area): Target => {
 
 /** All (integration, object) targets of `area` whose object satisfies `where`. */
 const objectTargets = (m: Manifest, area: Area, where: (o: Obj, int: Obj) => boolean): Array<Target> =>
-  m.integrations.flatMap((int, i) =>
-    objectsOf(int, area).flatMap((o, k) => (where(o, int) ? [{ i, o: k }] : [])),
-  )
+  m.integrations.flatMap((int, i) => objectsOf(int, area).flatMap((o, k) => (where(o, int) ? [{ i, o: k }] : [])))
 
 const integrationTargets = (m: Manifest, where: (int: Obj) => boolean): Array<Target> =>
   m.integrations.flatMap((int, i) => (where(int) ? [{ i }] : []))
@@ -126,7 +128,8 @@ const objectEdit = (
     const int = at(m, t)
     const r = apply(objectAt(m, area, t), int)
     // a plain subject means: one change of the edit's id
-    if (r.length === 0 || typeof r[0] === "string") return [{ id: expect, integration: int.name, subject: r as Array<string> }]
+    if (r.length === 0 || typeof r[0] === "string")
+      return [{ id: expect, integration: int.name, subject: r as Array<string> }]
     return (r as Array<Omit<Expected, "integration">>).map((e) => ({ ...e, integration: int.name }))
   },
 })
@@ -162,7 +165,8 @@ const fieldEdit = (
     const int = at(m, t)
     const o = objectAt(m, "read", t)
     const r = apply(o[t.list!][t.f!], t.list!, o, t)
-    if (r.length === 0 || typeof r[0] === "string") return [{ id: expect, integration: int.name, subject: r as Array<string> }]
+    if (r.length === 0 || typeof r[0] === "string")
+      return [{ id: expect, integration: int.name, subject: r as Array<string> }]
     return (r as Array<Omit<Expected, "integration">>).map((e) => ({ ...e, integration: int.name }))
   },
 })
@@ -280,7 +284,10 @@ const integrationEdits: Array<Edit> = [
     kind: "integration / module / remove non-default",
     expect: "module-changed",
     targets: (m) =>
-      integrationTargets(m, (int) => int.module !== undefined && modules(int.provider, int.module) !== modules(int.provider, undefined)),
+      integrationTargets(
+        m,
+        (int) => int.module !== undefined && modules(int.provider, int.module) !== modules(int.provider, undefined),
+      ),
     prepare: (m) => {
       m.integrations[0]!.provider = "zoho"
       m.integrations[0]!.module = "desk"
@@ -309,7 +316,8 @@ const integrationEdits: Array<Edit> = [
     (how): Edit => ({
       kind: `integration / displayName / ${how}`,
       expect: "display-name-changed",
-      targets: (m) => integrationTargets(m, (int) => (how === "add" ? int.displayName === undefined : int.displayName !== undefined)),
+      targets: (m) =>
+        integrationTargets(m, (int) => (how === "add" ? int.displayName === undefined : int.displayName !== undefined)),
       prepare: (m) => {
         if (how === "add") delete m.integrations[0]!.displayName
         else m.integrations[0]!.displayName = "Prepared name"
@@ -323,40 +331,44 @@ const integrationEdits: Array<Edit> = [
       },
     }),
   ),
-  ...(["read", "write", "subscribe"] as const).flatMap((area): Array<Edit> => [
-    {
-      kind: `${area} / add`,
-      expect: `${area}-added`,
-      targets: (m) => integrationTargets(m, (int) => int[area] === undefined),
-      prepare: (m) => {
-        delete m.integrations[0]![area]
-        return { i: 0 }
+  ...(["read", "write", "subscribe"] as const).flatMap(
+    (area): Array<Edit> => [
+      {
+        kind: `${area} / add`,
+        expect: `${area}-added`,
+        targets: (m) => integrationTargets(m, (int) => int[area] === undefined),
+        prepare: (m) => {
+          delete m.integrations[0]![area]
+          return { i: 0 }
+        },
+        apply: (m, t) => {
+          const int = at(m, t)
+          int[area] = { objects: [newObject[area]("addedObject")] }
+          return [
+            { id: `${area}-added`, integration: int.name, subject: [area] },
+            { id: `${area}-object-added`, integration: int.name, subject: [area, "addedObject"] },
+          ]
+        },
       },
-      apply: (m, t) => {
-        const int = at(m, t)
-        int[area] = { objects: [newObject[area]("addedObject")] }
-        return [
-          { id: `${area}-added`, integration: int.name, subject: [area] },
-          { id: `${area}-object-added`, integration: int.name, subject: [area, "addedObject"] },
-        ]
+      {
+        kind: `${area} / remove`,
+        expect: `${area}-removed`,
+        targets: (m) => integrationTargets(m, (int) => int[area] !== undefined),
+        prepare: (m) => ensureObject(m, area),
+        apply: (m, t) => {
+          const int = at(m, t)
+          const gone = [...new Set(names(objectsOf(int, area)))]
+          delete int[area]
+          return [
+            { id: `${area}-removed`, integration: int.name, subject: [area] },
+            ...gone.map(
+              (name): Expected => ({ id: `${area}-object-removed`, integration: int.name, subject: [area, name] }),
+            ),
+          ]
+        },
       },
-    },
-    {
-      kind: `${area} / remove`,
-      expect: `${area}-removed`,
-      targets: (m) => integrationTargets(m, (int) => int[area] !== undefined),
-      prepare: (m) => ensureObject(m, area),
-      apply: (m, t) => {
-        const int = at(m, t)
-        const gone = [...new Set(names(objectsOf(int, area)))]
-        delete int[area]
-        return [
-          { id: `${area}-removed`, integration: int.name, subject: [area] },
-          ...gone.map((name): Expected => ({ id: `${area}-object-removed`, integration: int.name, subject: [area, name] })),
-        ]
-      },
-    },
-  ]),
+    ],
+  ),
   {
     kind: "proxy / add enabled",
     expect: "proxy-enabled-changed",
@@ -425,9 +437,13 @@ const integrationEdits: Array<Edit> = [
   },
   ...(
     [
-      ["remove", "watch-schema-removed", (ws: Obj, int: Obj) => delete int.watchSchema],
+      ["remove", "watch-schema-removed", (_ws: Obj, int: Obj) => delete int.watchSchema],
       ["destination / change", "watch-schema-changed", (ws: Obj) => (ws.destination = `${ws.destination}Moved`)],
-      ["schedule / change", "watch-schema-changed", (ws: Obj) => (ws.schedule = ws.schedule === "0 */2 * * *" ? "0 */3 * * *" : "0 */2 * * *")],
+      [
+        "schedule / change",
+        "watch-schema-changed",
+        (ws: Obj) => (ws.schedule = ws.schedule === "0 */2 * * *" ? "0 */3 * * *" : "0 */2 * * *"),
+      ],
       [
         "allObjects event / add or remove",
         "watch-schema-changed",
@@ -443,7 +459,10 @@ const integrationEdits: Array<Edit> = [
       expect: id,
       targets: (m) => integrationTargets(m, (int) => int.watchSchema !== undefined),
       prepare: (m) => {
-        m.integrations[0]!.watchSchema = { destination: "schemaWebhook", allObjects: { fieldChanged: { enabled: "always" } } }
+        m.integrations[0]!.watchSchema = {
+          destination: "schemaWebhook",
+          allObjects: { fieldChanged: { enabled: "always" } },
+        }
         return { i: 0 }
       },
       apply: (m, t) => {
@@ -455,59 +474,61 @@ const integrationEdits: Array<Edit> = [
 ]
 
 /** Object presence edits, for each action. */
-const objectPresenceEdits: Array<Edit> = (["read", "write", "subscribe"] as const).flatMap((area): Array<Edit> => [
-  {
-    kind: `${area} object / add`,
-    expect: `${area}-object-added`,
-    targets: (m) => integrationTargets(m, (int) => int[area] !== undefined),
-    prepare: (m) => ensureObject(m, area),
-    apply: (m, t) => {
-      const int = at(m, t)
-      const name = fresh(names(objectsOf(int, area)), "addedObject")
-      int[area].objects.push(newObject[area](name))
-      return [{ id: `${area}-object-added`, integration: int.name, subject: [area, name] }]
+const objectPresenceEdits: Array<Edit> = (["read", "write", "subscribe"] as const).flatMap(
+  (area): Array<Edit> => [
+    {
+      kind: `${area} object / add`,
+      expect: `${area}-object-added`,
+      targets: (m) => integrationTargets(m, (int) => int[area] !== undefined),
+      prepare: (m) => ensureObject(m, area),
+      apply: (m, t) => {
+        const int = at(m, t)
+        const name = fresh(names(objectsOf(int, area)), "addedObject")
+        int[area].objects.push(newObject[area](name))
+        return [{ id: `${area}-object-added`, integration: int.name, subject: [area, name] }]
+      },
     },
-  },
-  objectEdit(
-    `${area} object / remove`,
-    area,
-    `${area}-object-removed`,
-    () => true,
-    () => {},
-    (o, int) => {
-      int[area].objects = objectsOf(int, area).filter((x) => x !== o)
-      return [area, o.objectName]
-    },
-  ),
-  objectEdit(
-    `${area} object / rename letter case`,
-    area,
-    "object-name-case-changed",
-    (o, int) => hasLetter(o.objectName) && otherCase(o.objectName, names(objectsOf(int, area))) !== undefined,
-    (o) => {
-      o.objectName = "preparedObject"
-    },
-    (o, int) => {
-      o.objectName = otherCase(o.objectName, names(objectsOf(int, area)))
-      return [area, o.objectName]
-    },
-  ),
-  objectEdit(
-    `${area} object / rename`,
-    area,
-    `${area}-object-added`,
-    () => true,
-    () => {},
-    (o, int) => {
-      const old = o.objectName
-      o.objectName = fresh(names(objectsOf(int, area)), `${old}_v2`)
-      return [
-        { id: `${area}-object-removed`, subject: [area, old] },
-        { id: `${area}-object-added`, subject: [area, o.objectName] },
-      ]
-    },
-  ),
-])
+    objectEdit(
+      `${area} object / remove`,
+      area,
+      `${area}-object-removed`,
+      () => true,
+      () => {},
+      (o, int) => {
+        int[area].objects = objectsOf(int, area).filter((x) => x !== o)
+        return [area, o.objectName]
+      },
+    ),
+    objectEdit(
+      `${area} object / rename letter case`,
+      area,
+      "object-name-case-changed",
+      (o, int) => hasLetter(o.objectName) && otherCase(o.objectName, names(objectsOf(int, area))) !== undefined,
+      (o) => {
+        o.objectName = "preparedObject"
+      },
+      (o, int) => {
+        o.objectName = otherCase(o.objectName, names(objectsOf(int, area)))
+        return [area, o.objectName]
+      },
+    ),
+    objectEdit(
+      `${area} object / rename`,
+      area,
+      `${area}-object-added`,
+      () => true,
+      () => {},
+      (o, int) => {
+        const old = o.objectName
+        o.objectName = fresh(names(objectsOf(int, area)), `${old}_v2`)
+        return [
+          { id: `${area}-object-removed`, subject: [area, old] },
+          { id: `${area}-object-added`, subject: [area, o.objectName] },
+        ]
+      },
+    ),
+  ],
+)
 
 /** A member of a read object that can be added, removed and changed. */
 const readMemberEdits = (
@@ -520,25 +541,46 @@ const readMemberEdits = (
   const isSet = (o: Obj) => o[member] !== undefined && o[member] !== ""
   if (opts.add !== false) {
     out.push(
-      objectEdit(`read object / ${member} / add`, "read", id, (o) => !isSet(o), (o) => delete o[member], (o) => {
-        o[member] = values[0]
-        return ["read", o.objectName, member]
-      }),
+      objectEdit(
+        `read object / ${member} / add`,
+        "read",
+        id,
+        (o) => !isSet(o),
+        (o) => delete o[member],
+        (o) => {
+          o[member] = values[0]
+          return ["read", o.objectName, member]
+        },
+      ),
     )
   }
   if (opts.remove !== false) {
     out.push(
-      objectEdit(`read object / ${member} / remove`, "read", id, isSet, (o) => (o[member] = values[0]), (o) => {
-        delete o[member]
-        return ["read", o.objectName, member]
-      }),
+      objectEdit(
+        `read object / ${member} / remove`,
+        "read",
+        id,
+        isSet,
+        (o) => (o[member] = values[0]),
+        (o) => {
+          delete o[member]
+          return ["read", o.objectName, member]
+        },
+      ),
     )
   }
   out.push(
-    objectEdit(`read object / ${member} / change`, "read", id, isSet, (o) => (o[member] = values[0]), (o) => {
-      o[member] = o[member] === values[1] ? values[0] : values[1]
-      return ["read", o.objectName, member]
-    }),
+    objectEdit(
+      `read object / ${member} / change`,
+      "read",
+      id,
+      isSet,
+      (o) => (o[member] = values[0]),
+      (o) => {
+        o[member] = o[member] === values[1] ? values[0] : values[1]
+        return ["read", o.objectName, member]
+      },
+    ),
   )
   return out
 }
@@ -584,7 +626,10 @@ const readObjectEdits: Array<Edit> = [
       return ["read", o.objectName, "enabled"]
     },
   ),
-  ...readMemberEdits("destination", "read-object-destination-changed", ["crmStream", "kinesisMain"], { add: false, remove: false }),
+  ...readMemberEdits("destination", "read-object-destination-changed", ["crmStream", "kinesisMain"], {
+    add: false,
+    remove: false,
+  }),
   ...readMemberEdits("schedule", "read-object-schedule-changed", ["*/30 * * * *", "0 */6 * * *"]),
   objectEdit(
     "read object / schedule / clear to ''",
@@ -650,7 +695,10 @@ const readObjectEdits: Array<Edit> = [
     hasBackfill,
     (o) => (o.backfill = { defaultPeriod: { days: 30 } }),
     (o) => {
-      o.backfill = o.backfill.defaultPeriod.fullHistory === true ? { defaultPeriod: { days: 14 } } : { defaultPeriod: { fullHistory: true } }
+      o.backfill =
+        o.backfill.defaultPeriod.fullHistory === true
+          ? { defaultPeriod: { days: 14 } }
+          : { defaultPeriod: { fullHistory: true } }
       return ["read", o.objectName, "backfill"]
     },
   ),
@@ -697,20 +745,44 @@ const fieldEdits: Array<Edit> = [
     const added: ChangeId = list === "requiredFields" ? "required-field-added" : "optional-field-added"
     const removed: ChangeId = list === "requiredFields" ? "required-field-removed" : "optional-field-removed"
     return [
-      objectEdit(`${word} field / add provider field`, "read", added, () => true, () => {}, (o) => {
-        const entry = freshEntry(o)
-        o[list] = [...(o[list] ?? []), entry]
-        return fieldSubject(o, entry.fieldName)
-      }),
-      objectEdit(`${word} field / add customer mapping`, "read", added, () => true, () => {}, (o) => {
-        const entry = { mapToName: freshMapTo(o), mapToDisplayName: "Revenue", prompt: "Which field holds the revenue?" }
-        o[list] = [...(o[list] ?? []), entry]
-        return fieldSubject(o, entry.mapToName)
-      }),
-      fieldEdit(`${word} field / remove`, removed, (_e, l) => l === list, (o) => ({ list, entry: freshEntry(o) }), (e, l, o, t) => {
-        removeEntry(o, l, t.f!)
-        return fieldSubject(o, keyOf(e))
-      }),
+      objectEdit(
+        `${word} field / add provider field`,
+        "read",
+        added,
+        () => true,
+        () => {},
+        (o) => {
+          const entry = freshEntry(o)
+          o[list] = [...(o[list] ?? []), entry]
+          return fieldSubject(o, entry.fieldName)
+        },
+      ),
+      objectEdit(
+        `${word} field / add customer mapping`,
+        "read",
+        added,
+        () => true,
+        () => {},
+        (o) => {
+          const entry = {
+            mapToName: freshMapTo(o),
+            mapToDisplayName: "Revenue",
+            prompt: "Which field holds the revenue?",
+          }
+          o[list] = [...(o[list] ?? []), entry]
+          return fieldSubject(o, entry.mapToName)
+        },
+      ),
+      fieldEdit(
+        `${word} field / remove`,
+        removed,
+        (_e, l) => l === list,
+        (o) => ({ list, entry: freshEntry(o) }),
+        (e, l, o, t) => {
+          removeEntry(o, l, t.f!)
+          return fieldSubject(o, keyOf(e))
+        },
+      ),
     ]
   }),
   fieldEdit(
@@ -736,7 +808,10 @@ const fieldEdits: Array<Edit> = [
   fieldEdit(
     "field / mapToName / add",
     "field-mapping-changed",
-    (e, _l, o) => e.fieldName !== undefined && e.mapToName === undefined && !entriesOf(o).some((x) => x !== e && keyOf(x) === e.fieldName),
+    (e, _l, o) =>
+      e.fieldName !== undefined &&
+      e.mapToName === undefined &&
+      !entriesOf(o).some((x) => x !== e && keyOf(x) === e.fieldName),
     (o) => ({ list: "optionalFields", entry: freshEntry(o) }),
     (e, _l, o) => {
       e.mapToName = freshMapTo(o)
@@ -794,46 +869,53 @@ const fieldEdits: Array<Edit> = [
     (e) => e.fieldName === undefined,
     (o) => ({ list: "optionalFields", entry: { mapToName: freshMapTo(o), prompt: "Pick one" } }),
     (e, _l, o) => {
-      const changes: Array<Omit<Expected, "integration">> = [{ id: "field-source-changed", subject: fieldSubject(o, e.mapToName) }]
-      if (e.default !== undefined || e.prompt !== undefined) changes.push({ id: "field-display-changed", subject: fieldSubject(o, e.mapToName) })
+      const changes: Array<Omit<Expected, "integration">> = [
+        { id: "field-source-changed", subject: fieldSubject(o, e.mapToName) },
+      ]
+      if (e.default !== undefined || e.prompt !== undefined)
+        changes.push({ id: "field-display-changed", subject: fieldSubject(o, e.mapToName) })
       delete e.default
       delete e.prompt
       e.fieldName = freshFieldName(o)
       return changes
     },
   ),
-  ...(["mapToDisplayName", "prompt", "default"] as const).flatMap((member): Array<Edit> => [
-    fieldEdit(
-      `field / ${member} / add`,
-      "field-display-changed",
-      (e) => e[member] === undefined && (member === "mapToDisplayName" ? e.mapToName !== undefined : e.fieldName === undefined),
-      (o) => ({ list: "optionalFields", entry: { mapToName: freshMapTo(o) } }),
-      (e, _l, o) => {
-        e[member] = member === "default" ? "amount" : "Shown to customers"
-        return fieldSubject(o, keyOf(e))
-      },
-    ),
-    fieldEdit(
-      `field / ${member} / change`,
-      "field-display-changed",
-      (e) => e[member] !== undefined,
-      (o) => ({ list: "optionalFields", entry: { mapToName: freshMapTo(o), [member]: "Before" } }),
-      (e, _l, o) => {
-        e[member] = `${e[member]} (edited)`
-        return fieldSubject(o, keyOf(e))
-      },
-    ),
-    fieldEdit(
-      `field / ${member} / remove`,
-      "field-display-changed",
-      (e) => e[member] !== undefined,
-      (o) => ({ list: "optionalFields", entry: { mapToName: freshMapTo(o), [member]: "Before" } }),
-      (e, _l, o) => {
-        delete e[member]
-        return fieldSubject(o, keyOf(e))
-      },
-    ),
-  ]),
+  ...(["mapToDisplayName", "prompt", "default"] as const).flatMap(
+    (member): Array<Edit> => [
+      fieldEdit(
+        `field / ${member} / add`,
+        "field-display-changed",
+        (e) =>
+          e[member] === undefined &&
+          (member === "mapToDisplayName" ? e.mapToName !== undefined : e.fieldName === undefined),
+        (o) => ({ list: "optionalFields", entry: { mapToName: freshMapTo(o) } }),
+        (e, _l, o) => {
+          e[member] = member === "default" ? "amount" : "Shown to customers"
+          return fieldSubject(o, keyOf(e))
+        },
+      ),
+      fieldEdit(
+        `field / ${member} / change`,
+        "field-display-changed",
+        (e) => e[member] !== undefined,
+        (o) => ({ list: "optionalFields", entry: { mapToName: freshMapTo(o), [member]: "Before" } }),
+        (e, _l, o) => {
+          e[member] = `${e[member]} (edited)`
+          return fieldSubject(o, keyOf(e))
+        },
+      ),
+      fieldEdit(
+        `field / ${member} / remove`,
+        "field-display-changed",
+        (e) => e[member] !== undefined,
+        (o) => ({ list: "optionalFields", entry: { mapToName: freshMapTo(o), [member]: "Before" } }),
+        (e, _l, o) => {
+          delete e[member]
+          return fieldSubject(o, keyOf(e))
+        },
+      ),
+    ],
+  ),
 ]
 
 const writeEdits: Array<Edit> = [
@@ -911,30 +993,32 @@ const subscribeEdits: Array<Edit> = [
       return ["subscribe", o.objectName, "inheritFieldsAndMapping"]
     },
   ),
-  ...events.flatMap((event): Array<Edit> => [
-    objectEdit(
-      `subscribe object / ${event} / add`,
-      "subscribe",
-      "subscribe-event-added",
-      (o) => o[event] === undefined,
-      (o) => delete o[event],
-      (o) => {
-        o[event] = event === "updateEvent" ? { enabled: "always", watchFieldsAuto: "all" } : { enabled: "always" }
-        return ["subscribe", o.objectName, event]
-      },
-    ),
-    objectEdit(
-      `subscribe object / ${event} / remove`,
-      "subscribe",
-      "subscribe-event-removed",
-      (o) => o[event] !== undefined,
-      (o) => (o[event] = { enabled: "always" }),
-      (o) => {
-        delete o[event]
-        return ["subscribe", o.objectName, event]
-      },
-    ),
-  ]),
+  ...events.flatMap(
+    (event): Array<Edit> => [
+      objectEdit(
+        `subscribe object / ${event} / add`,
+        "subscribe",
+        "subscribe-event-added",
+        (o) => o[event] === undefined,
+        (o) => delete o[event],
+        (o) => {
+          o[event] = event === "updateEvent" ? { enabled: "always", watchFieldsAuto: "all" } : { enabled: "always" }
+          return ["subscribe", o.objectName, event]
+        },
+      ),
+      objectEdit(
+        `subscribe object / ${event} / remove`,
+        "subscribe",
+        "subscribe-event-removed",
+        (o) => o[event] !== undefined,
+        (o) => (o[event] = { enabled: "always" }),
+        (o) => {
+          delete o[event]
+          return ["subscribe", o.objectName, event]
+        },
+      ),
+    ],
+  ),
   objectEdit(
     "subscribe object / otherEvents entry / add",
     "subscribe",
@@ -951,7 +1035,8 @@ const subscribeEdits: Array<Edit> = [
     "subscribe object / otherEvents entry / remove",
     "subscribe",
     "subscribe-other-event-removed",
-    (o) => Array.isArray(o.otherEvents) && o.otherEvents.length > 0 && o.otherEvents.lastIndexOf(o.otherEvents[0]) === 0,
+    (o) =>
+      Array.isArray(o.otherEvents) && o.otherEvents.length > 0 && o.otherEvents.lastIndexOf(o.otherEvents[0]) === 0,
     (o) => (o.otherEvents = ["UNDELETE"]),
     (o) => {
       const [name] = o.otherEvents.splice(0, 1)
@@ -965,7 +1050,10 @@ const subscribeEdits: Array<Edit> = [
     hasWatchList,
     (o) => (o.updateEvent = { enabled: "always", requiredWatchFields: ["name"] }),
     (o) => {
-      o.updateEvent.requiredWatchFields = [...o.updateEvent.requiredWatchFields, fresh(o.updateEvent.requiredWatchFields, "industry")]
+      o.updateEvent.requiredWatchFields = [
+        ...o.updateEvent.requiredWatchFields,
+        fresh(o.updateEvent.requiredWatchFields, "industry"),
+      ]
       return ["subscribe", o.objectName, "updateEvent", "watch"]
     },
   ),
@@ -983,10 +1071,30 @@ const subscribeEdits: Array<Edit> = [
   ),
   ...(
     [
-      ["all → selected", (u: Obj) => u.watchFieldsAuto === "all", { watchFieldsAuto: "all" }, { watchFieldsAuto: "selected" }],
-      ["selected → all", (u: Obj) => u.watchFieldsAuto === "selected", { watchFieldsAuto: "selected" }, { watchFieldsAuto: "all" }],
-      ["all → list", (u: Obj) => u.watchFieldsAuto === "all", { watchFieldsAuto: "all" }, { requiredWatchFields: ["status"] }],
-      ["list → all", (u: Obj) => Array.isArray(u.requiredWatchFields) && u.requiredWatchFields.length > 0, { requiredWatchFields: ["status"] }, { watchFieldsAuto: "all" }],
+      [
+        "all → selected",
+        (u: Obj) => u.watchFieldsAuto === "all",
+        { watchFieldsAuto: "all" },
+        { watchFieldsAuto: "selected" },
+      ],
+      [
+        "selected → all",
+        (u: Obj) => u.watchFieldsAuto === "selected",
+        { watchFieldsAuto: "selected" },
+        { watchFieldsAuto: "all" },
+      ],
+      [
+        "all → list",
+        (u: Obj) => u.watchFieldsAuto === "all",
+        { watchFieldsAuto: "all" },
+        { requiredWatchFields: ["status"] },
+      ],
+      [
+        "list → all",
+        (u: Obj) => Array.isArray(u.requiredWatchFields) && u.requiredWatchFields.length > 0,
+        { requiredWatchFields: ["status"] },
+        { watchFieldsAuto: "all" },
+      ],
     ] as const
   ).map(([how, where, setup, to]) =>
     objectEdit(
@@ -1036,7 +1144,8 @@ export const applyEdit = (
   let target: Target
   if (targets.length > 0) target = targets[pick % targets.length]!
   else if (options.prepare) {
-    if (before.integrations.length === 0) before.integrations.push({ name: "preparedIntegration", provider: "hubspot", proxy: { enabled: true } })
+    if (before.integrations.length === 0)
+      before.integrations.push({ name: "preparedIntegration", provider: "hubspot", proxy: { enabled: true } })
     target = edit.prepare(before)
   } else return undefined
   const after = clone(before)

@@ -52,10 +52,12 @@ export const rewrite = (m: Manifest, seed: number): Manifest => {
     if (int.read !== undefined) {
       int.read.objects = shuffle(int.read.objects, rnd)
       for (const o of int.read.objects) {
-        for (const list of ["requiredFields", "optionalFields"]) if (o[list] !== undefined) o[list] = shuffle(o[list], rnd)
+        for (const list of ["requiredFields", "optionalFields"])
+          if (o[list] !== undefined) o[list] = shuffle(o[list], rnd)
         if (o.schedule === undefined && coin()) o.schedule = ""
         else if (o.schedule === "" && coin()) delete o.schedule
-        if (o.backfill === undefined && coin()) o.backfill = { defaultPeriod: coin() ? { days: 0 } : { fullHistory: false } }
+        if (o.backfill === undefined && coin())
+          o.backfill = { defaultPeriod: coin() ? { days: 0 } : { fullHistory: false } }
         if (o.delivery === undefined && coin()) o.delivery = coin() ? { mode: "auto" } : {}
       }
     }
@@ -71,8 +73,13 @@ export const rewrite = (m: Manifest, seed: number): Manifest => {
       for (const o of int.subscribe.objects) {
         if (o.inheritFieldsAndMapping === undefined && coin()) o.inheritFieldsAndMapping = false
         if (Array.isArray(o.otherEvents)) o.otherEvents = shuffle(o.otherEvents, rnd)
-        if (Array.isArray(o.updateEvent?.requiredWatchFields)) o.updateEvent.requiredWatchFields = shuffle(o.updateEvent.requiredWatchFields, rnd)
-        if (o.associationChangeEvent !== undefined && o.associationChangeEvent.includeFullRecords === undefined && coin()) {
+        if (Array.isArray(o.updateEvent?.requiredWatchFields))
+          o.updateEvent.requiredWatchFields = shuffle(o.updateEvent.requiredWatchFields, rnd)
+        if (
+          o.associationChangeEvent !== undefined &&
+          o.associationChangeEvent.includeFullRecords === undefined &&
+          coin()
+        ) {
           o.associationChangeEvent.includeFullRecords = false
         }
       }
@@ -93,5 +100,10 @@ export const asIntegrationList = (m: Manifest): Array<Obj> =>
     name: content.name,
     provider: content.provider,
     createTime: "2024-04-22T18:55:28.456076Z",
-    latestRevision: { id: `revision-${i}`, specVersion: "1.0.0", createTime: "2024-04-22T18:55:28.456076Z", content: clone(content) },
+    latestRevision: {
+      id: `revision-${i}`,
+      specVersion: "1.0.0",
+      createTime: "2024-04-22T18:55:28.456076Z",
+      content: clone(content),
+    },
   }))

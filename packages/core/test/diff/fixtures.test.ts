@@ -20,7 +20,13 @@ const load = (dir: string, stem: string): DiffSide => {
   const parsed = parseSource(readFileSync(file, "utf8"))
   expect(parsed.findings.filter((f) => f.severity === "error")).toEqual([])
   const document = parsed.document!
-  const decoded = decodeDocument(document.value, ["manifest", "integration-block", "revision", "integration", "integration-list"])
+  const decoded = decodeDocument(document.value, [
+    "manifest",
+    "integration-block",
+    "revision",
+    "integration",
+    "integration-list",
+  ])
   if (Result.isFailure(decoded)) throw new Error(`${file}: ${decoded.failure.message}`)
   return { value: decoded.success.value, locate: document.locate }
 }
@@ -53,7 +59,7 @@ describe("diff fixtures", () => {
       ...(c.likelyRenameOf !== undefined ? { likelyRenameOf: c.likelyRenameOf } : {}),
     }))
     expect(got).toHaveLength(expected.changes.length)
-    expected.changes.forEach((want, i) => expect(got[i]).toMatchObject(want))
+    for (const [i, want] of expected.changes.entries()) expect(got[i]).toMatchObject(want)
     for (const c of result.changes) seen.add(`${c.id}:${c.level}`)
     // every change carries a position in its file (both sides have sources)
     for (const c of result.changes) expect(c.line).toBeGreaterThan(0)
@@ -66,7 +72,9 @@ describe("diff fixtures", () => {
   })
 
   test("at least five pairs compare the API's JSON with an amp.yaml", () => {
-    const api = cases.filter((c) => existsSync(join(root, c, "base.json")) && existsSync(join(root, c, "revision.yaml")))
+    const api = cases.filter(
+      (c) => existsSync(join(root, c, "base.json")) && existsSync(join(root, c, "revision.yaml")),
+    )
     expect(api.length).toBeGreaterThanOrEqual(5)
   })
 })

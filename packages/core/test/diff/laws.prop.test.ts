@@ -17,7 +17,10 @@ const numRuns = Number(process.env.AMPKIT_PROP_RUNS ?? 300)
 
 /** b = a after 1–6 random edits of any kind. */
 const editedPairArb = fc
-  .record({ a: manifestArb(4), steps: fc.array(fc.record({ edit: fc.nat(edits.length - 1), pick: fc.nat() }), { minLength: 1, maxLength: 6 }) })
+  .record({
+    a: manifestArb(4),
+    steps: fc.array(fc.record({ edit: fc.nat(edits.length - 1), pick: fc.nat() }), { minLength: 1, maxLength: 6 }),
+  })
   .map(({ a, steps }) => {
     let b = a as Manifest
     for (const { edit, pick } of steps) b = applyEdit(edits[edit]!, b, pick)!.after
@@ -39,7 +42,10 @@ const sharedNamesPairArb = fc
       b: fc.tuple(...inB.map(integrationBlockArb)),
     })
   })
-  .map(({ a, b }) => ({ a: { specVersion: "1.0.0", integrations: a } as Manifest, b: { specVersion: "1.0.0", integrations: b } as Manifest }))
+  .map(({ a, b }) => ({
+    a: { specVersion: "1.0.0", integrations: a } as Manifest,
+    b: { specVersion: "1.0.0", integrations: b } as Manifest,
+  }))
 
 const pairArb = fc.oneof(editedPairArb, sharedNamesPairArb)
 
@@ -217,7 +223,9 @@ const expectedLevel = (c: Change): Level => {
     case "read-object-schedule-changed":
       return c.after === undefined ? "breaking" : "dangerous"
     case "write-value-defaults-changed":
-      return field(c.before, "allowAnyFields") === true && field(c.after, "allowAnyFields") !== true ? "reconfigure" : "safe"
+      return field(c.before, "allowAnyFields") === true && field(c.after, "allowAnyFields") !== true
+        ? "reconfigure"
+        : "safe"
     case "watch-fields-changed":
       return watchesAtLeast(c.before, c.after) ? "safe" : "dangerous"
     case "proxy-enabled-changed":
@@ -275,7 +283,10 @@ describe("law 5: the diff is deterministic", () => {
           m.integrations.some((i) => i.name === "unrelatedIntegration")
             ? m
             : { ...m, integrations: shuffle([...m.integrations, clone(extra) as Record<string, unknown>], rnd) }
-        if (!a.integrations.some((i) => i.name === "unrelatedIntegration") && !b.integrations.some((i) => i.name === "unrelatedIntegration")) {
+        if (
+          !a.integrations.some((i) => i.name === "unrelatedIntegration") &&
+          !b.integrations.some((i) => i.name === "unrelatedIntegration")
+        ) {
           expect(fingerprints(diff(side(withExtra(a)), side(withExtra(b))).changes)).toEqual(base)
         }
         // and fingerprints are unique within a diff

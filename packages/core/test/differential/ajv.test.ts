@@ -32,7 +32,6 @@ import { shapeFindings } from "../../src/Shape.js"
 import { validate } from "../../src/Validate.js"
 import { manifestArb } from "../arbitraries/manifest.js"
 import { corpusText, sampleFiles } from "../corpus/corpus-files.js"
-import disagreementsJson from "./disagreements.json" with { type: "json" }
 import {
   type Classification,
   classify,
@@ -41,6 +40,7 @@ import {
   predicates,
   shapeVerdictRules,
 } from "./disagreement.js"
+import disagreementsJson from "./disagreements.json" with { type: "json" }
 import { mutatedManifestArb } from "./manifest-mutation.js"
 import { jsonSchemaOfOpenApi } from "./openapi-json-schema.js"
 
@@ -52,7 +52,8 @@ const numRuns = Number.isInteger(envRuns) && envRuns > 0 ? envRuns : 10_000
 // ---------------------------------------------------------------------------------------------
 // The two schemas and our verdicts
 
-const compile = (schema: object) => new Ajv2020({ allErrors: true, strict: true, strictRequired: false }).compile(schema)
+const compile = (schema: object) =>
+  new Ajv2020({ allErrors: true, strict: true, strictRequired: false }).compile(schema)
 
 const officialSchema = jsonSchemaOfOpenApi(YAML.parse(corpusText("openapi/manifest.yaml")), "Manifest")
 const official = compile(officialSchema)
@@ -69,7 +70,8 @@ const encodedRules = (() => {
     if (Array.isArray(node)) node.forEach(visit)
     else if (typeof node === "object" && node !== null) {
       for (const [key, value] of Object.entries(node)) {
-        if (key === "$comment" && typeof value === "string") for (const m of value.matchAll(/rule ([a-z0-9-]+)/g)) out.add(m[1] as string)
+        if (key === "$comment" && typeof value === "string")
+          for (const m of value.matchAll(/rule ([a-z0-9-]+)/g)) out.add(m[1] as string)
         else visit(value)
       }
     }
@@ -91,29 +93,51 @@ const errorsOf = (value: unknown, ruleIds: Iterable<string>): Array<Finding> => 
   return findings.filter((f) => f.severity === "error")
 }
 
+/** The rules of the shape-level verdict, and those plus the rules the generated schema encodes. */
+const shapeRuleSet: ReadonlySet<string> = new Set(shapeVerdictRules)
+const verdictRules: ReadonlySet<string> = new Set([...shapeVerdictRules, ...encodedRules])
+
 /** Our shape-level verdict's errors (see the module comment). */
-const shapeErrors = (value: unknown) => errorsOf(value, shapeVerdictRules)
+const shapeErrors = (value: unknown) => errorsOf(value, shapeRuleSet)
 /** Our errors for the conditions the generated JSON Schema encodes. */
-const encodedErrors = (value: unknown) => errorsOf(value, new Set([...shapeVerdictRules, ...encodedRules]))
+const encodedErrors = (value: unknown) => errorsOf(value, verdictRules)
 
 // ---------------------------------------------------------------------------------------------
-// Tallies
+// The inputs: the real samples, then numRuns generated and mutated manifests (drawn once, fixed seed)
 
-type Tally = Map<string, number>
-const officialTally: Tally = new Map()
-const generatedTally: Tally = new Map()
-const count = (tally: Tally, key: string) => tally.set(key, (tally.get(key) ?? 0) + 1)
-
-const record = (tally: Tally, c: Classification) => {
-  count(tally, c.agree ? "agree" : "disagree")
-  for (const id of c.classes) count(tally, id)
+interface Case {
+  readonly label: string
+  readonly value: unknown
+  /** Every error of ours that either verdict uses (shape + the rules of both verdicts), computed once. */
+  readonly errors: ReadonlyArray<Finding>
 }
 
-const describeFailure = (label: string, c: Classification, value: unknown): string =>
-  `unlisted disagreement with the ${label}:\n  ${c.unexplained.join("\n  ")}\ninput: ${JSON.stringify(value)}`
+const caseOf = (label: string, value: unknown): Case => ({ label, value, errors: errorsOf(value, verdictRules) })
+const only = (errors: ReadonlyArray<Finding>, ruleIds: ReadonlySet<string>) =>
+  errors.filter((f) => !ruleById.has(f.rule) || ruleIds.has(f.rule))
 
-const samples = sampleFiles().map((file) => ({ file, value: YAML.parse(corpusText(`samples/${file}`)) as unknown }))
-const mutated = mutatedManifestArb(manifestArb(3), samples.map((s) => s.value))
+const samples = sampleFiles().map((file) => caseOf(`samples/${file}`, YAML.parse(corpusText(`samples/${file}`))))
+const mutated = mutatedManifestArb(
+  manifestArb(3),
+  samples.map((s) => s.value),
+)
+let generatedCases: ReadonlyArray<Case & { readonly mutations: string }> | undefined
+const generatedInputs = () => {
+  generatedCases ??= fc.sample(mutated, { seed, numRuns }).map((m, i) => ({
+    ...caseOf(`generated #${i}`, m.value),
+    mutations: JSON.stringify(m.mutations),
+  }))
+  return generatedCases
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tallies and failures
+
+type Tally = Map<string, number>
+const count = (tally: Tally, key: string) => tally.set(key, (tally.get(key) ?? 0) + 1)
+
+const describeFailure = (label: string, c: Classification, value: unknown, extra = ""): string =>
+  `unlisted disagreement with the ${label}:\n  ${c.unexplained.join("\n  ")}\ninput: ${JSON.stringify(value)}${extra}`
 
 const checkFixture = (classes: ReadonlyArray<DisagreementClass>) => {
   const ids = classes.map((c) => c.id)
@@ -123,6 +147,47 @@ const checkFixture = (classes: ReadonlyArray<DisagreementClass>) => {
     expect(c.description.length, c.id).toBeGreaterThan(20)
     expect(c.reason.length, c.id).toBeGreaterThan(20)
   }
+}
+
+/** Each class's example disagrees, and that class alone explains it. */
+const checkExamples = (
+  classes: ReadonlyArray<DisagreementClass>,
+  validator: typeof official,
+  ruleIds: ReadonlySet<string>,
+) => {
+  for (const c of classes) {
+    const result = classify(
+      classes,
+      c.example,
+      ajvErrors(validator, c.example),
+      only(errorsOf(c.example, verdictRules), ruleIds),
+    )
+    expect(result.agree, `${c.id}: its example should disagree`).toBe(false)
+    expect(result.unexplained, c.id).toEqual([])
+    expect([...result.classes], `${c.id}: the classes explaining its example`).toEqual([c.id])
+  }
+}
+
+/** Run one comparison over the samples or the generated set; fail on the first unlisted disagreement. */
+const compare = (
+  label: string,
+  classes: ReadonlyArray<DisagreementClass>,
+  validator: typeof official,
+  ruleIds: ReadonlySet<string>,
+  cases: ReadonlyArray<Case & { readonly mutations?: string }>,
+): Tally => {
+  const tally: Tally = new Map()
+  for (const input of cases) {
+    const c = classify(classes, input.value, ajvErrors(validator, input.value), only(input.errors, ruleIds))
+    count(tally, c.agree ? "agree" : "disagree")
+    for (const id of c.classes) count(tally, id)
+    if (c.unexplained.length > 0) {
+      const mutations = input.mutations === undefined ? "" : `\nmutations: ${input.mutations}`
+      throw new Error(`${input.label}: ${describeFailure(label, c, input.value, mutations)}`)
+    }
+  }
+  console.info(`${label}, ${cases.length} inputs: ${JSON.stringify(Object.fromEntries(tally))}`)
+  return tally
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -139,42 +204,48 @@ describe("official schema (openapi/manifest.yaml) vs our shape-level verdict", (
   })
 
   test("the verdicts sanity-check: both accept a minimal manifest and both refuse a broken one", () => {
-    const minimal = { specVersion: "1.0.0", integrations: [{ name: "a", provider: "salesforce", proxy: { enabled: true } }] }
+    const minimal = {
+      specVersion: "1.0.0",
+      integrations: [{ name: "a", provider: "salesforce", proxy: { enabled: true } }],
+    }
     expect(ajvErrors(official, minimal)).toEqual([])
     expect(shapeErrors(minimal)).toEqual([])
-    const broken = { specVersion: "1.0.0", integrations: [{ name: 1, provider: "salesforce", proxy: { enabled: true } }] }
+    const broken = {
+      specVersion: "1.0.0",
+      integrations: [{ name: 1, provider: "salesforce", proxy: { enabled: true } }],
+    }
     expect(ajvErrors(official, broken).map((e) => e.instancePath)).toEqual(["/integrations/0/name"])
     expect(shapeErrors(broken).map((f) => [f.rule, f.pointer])).toEqual([["wrong-type", "/integrations/0/name"]])
   })
 
+  test("each listed class is shown by its example (a class with a bug fixed stops disagreeing: remove it)", () => {
+    checkExamples(fixture.officialSpec, official, shapeRuleSet)
+  })
+
   test("every real sample: our shape verdict accepts it; the spec agrees or a listed class explains why not", () => {
-    for (const { file, value } of samples) {
-      const ours = shapeErrors(value)
-      expect(ours, file).toEqual([])
-      const c = classify(fixture.officialSpec, value, ajvErrors(official, value), ours)
-      record(officialTally, c)
-      expect(c.unexplained, `samples/${file}: ${describeFailure("official spec", c, "(the sample)")}`).toEqual([])
-    }
+    for (const s of samples) expect(only(s.errors, shapeRuleSet), s.label).toEqual([])
+    const tally = compare(
+      "official spec vs shape verdict (samples)",
+      fixture.officialSpec,
+      official,
+      shapeRuleSet,
+      samples,
+    )
+    expect(tally.get("field-entry-matches-both-variants")).toBeGreaterThan(0)
   })
 
   test(`${numRuns} generated and mutated manifests: every disagreement is a listed class`, () => {
-    let runs = 0
-    fc.assert(
-      fc.property(mutated, ({ value }) => {
-        runs++
-        const c = classify(fixture.officialSpec, value, ajvErrors(official, value), shapeErrors(value))
-        record(officialTally, c)
-        if (c.unexplained.length > 0) throw new Error(describeFailure("official spec", c, value))
-      }),
-      { seed, numRuns },
+    const cases = generatedInputs()
+    expect(cases.length).toBe(numRuns)
+    const tally = compare(
+      "official spec vs shape verdict (generated)",
+      fixture.officialSpec,
+      official,
+      shapeRuleSet,
+      cases,
     )
-    expect(runs).toBeGreaterThanOrEqual(numRuns)
-    expect(officialTally.get("disagree") ?? 0).toBeGreaterThan(0)
-  })
-
-  test("every listed class was met (a class nothing produces is stale: remove it)", () => {
-    console.info(`official spec vs shape verdict: ${JSON.stringify(Object.fromEntries(officialTally))}`)
-    for (const c of fixture.officialSpec) expect(officialTally.get(c.id) ?? 0, c.id).toBeGreaterThan(0)
+    expect(tally.get("agree") ?? 0).toBeGreaterThan(numRuns / 4)
+    expect(tally.get("disagree") ?? 0).toBeGreaterThan(numRuns / 20)
   })
 })
 
@@ -187,17 +258,19 @@ describe("our generated JSON Schema (manifestJsonSchema) vs our verdict", () => 
     checkFixture(fixture.generatedSchema)
   })
 
+  test("each listed class is shown by its example", () => {
+    checkExamples(fixture.generatedSchema, generated, verdictRules)
+  })
+
   test("every sample our validator accepts passes it; the one it refuses (netsuiteM2M) fails it for the same rule", () => {
-    for (const { file, value } of samples) {
-      const errors = ajvErrors(generated, value)
-      const report = validate(corpusText(`samples/${file}`))
-      expect(errors.length === 0, `samples/${file}: ${JSON.stringify(errors.slice(0, 3))}`).toBe(report.ok)
-      const c = classify(fixture.generatedSchema, value, errors, encodedErrors(value))
-      record(generatedTally, c)
-      expect(c.unexplained, `samples/${file}`).toEqual([])
+    for (const s of samples) {
+      const errors = ajvErrors(generated, s.value)
+      const report = validate(corpusText(s.label))
+      expect(errors.length === 0, `${s.label}: ${JSON.stringify(errors.slice(0, 3))}`).toBe(report.ok)
     }
+    compare("generated schema vs our verdict (samples)", fixture.generatedSchema, generated, verdictRules, samples)
     // netsuiteM2M: read objects 0 (schedule '') and 1 (mapped required field) break always-enabled-fields.
-    const netsuite = samples.find((s) => s.file === "netsuiteM2M/amp.yaml")?.value
+    const netsuite = samples.find((s) => s.label === "samples/netsuiteM2M/amp.yaml")?.value
     const objectOf = (path: string) => /^\/integrations\/0\/read\/objects\/\d+/.exec(path)?.[0]
     const failing = ajvErrors(generated, netsuite)
     expect(new Set(failing.map((e) => objectOf(e.instancePath)))).toEqual(
@@ -214,19 +287,13 @@ describe("our generated JSON Schema (manifestJsonSchema) vs our verdict", () => 
   })
 
   test(`${numRuns} generated and mutated manifests: every disagreement is a listed class`, () => {
-    fc.assert(
-      fc.property(mutated, ({ value }) => {
-        const c = classify(fixture.generatedSchema, value, ajvErrors(generated, value), encodedErrors(value))
-        record(generatedTally, c)
-        if (c.unexplained.length > 0) throw new Error(describeFailure("generated schema", c, value))
-      }),
-      { seed, numRuns },
+    compare(
+      "generated schema vs our verdict (generated)",
+      fixture.generatedSchema,
+      generated,
+      verdictRules,
+      generatedInputs(),
     )
-  })
-
-  test("every listed class was met", () => {
-    console.info(`generated schema vs our verdict: ${JSON.stringify(Object.fromEntries(generatedTally))}`)
-    for (const c of fixture.generatedSchema) expect(generatedTally.get(c.id) ?? 0, c.id).toBeGreaterThan(0)
   })
 
   test("nothing polluted Object.prototype", () => {

@@ -30,6 +30,8 @@ export interface DisagreementClass {
   readonly reason: string
   /** A suspected bug in code under test, reported; the class disappears when it is fixed. */
   readonly bug?: boolean
+  /** A document showing it: the test checks that it disagrees and that this class explains it. */
+  readonly example: unknown
 }
 
 export interface DisagreementFixture {
@@ -54,7 +56,12 @@ type Predicate = (c: Complaint) => boolean
 // Pointers and values
 
 const tokens = (pointer: string): Array<string> =>
-  pointer === "" ? [] : pointer.slice(1).split("/").map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"))
+  pointer === ""
+    ? []
+    : pointer
+        .slice(1)
+        .split("/")
+        .map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"))
 
 const valueAt = (root: unknown, pointer: string): unknown => {
   let node = root
@@ -159,7 +166,8 @@ const setOf = (record: unknown, key: string): boolean =>
 
 const ajvPath = (c: Complaint): string => c.ajv?.instancePath ?? ""
 const findingPointer = (c: Complaint): string => c.finding?.pointer ?? ""
-const ruleIs = (c: Complaint, ...ids: ReadonlyArray<string>): boolean => c.finding !== undefined && ids.includes(c.finding.rule)
+const ruleIs = (c: Complaint, ...ids: ReadonlyArray<string>): boolean =>
+  c.finding !== undefined && ids.includes(c.finding.rule)
 
 // ---------------------------------------------------------------------------------------------
 // The predicates, by class id
@@ -190,19 +198,20 @@ export const predicates: Readonly<Record<string, Predicate>> = {
     (c.ajv.params as { missingProperty?: unknown }).missingProperty === "schedule" &&
     readObject.test(ajvPath(c)),
   "keys-match-case-insensitively": (c) => {
-    if (c.ajv !== undefined) {
-      const path = ajvPath(c)
-      if (pathCrossesCaseVariant(c.value, path)) return true
-      const missing = (c.ajv.params as { missingProperty?: unknown }).missingProperty
-      if (c.ajv.keyword === "required" && typeof missing === "string") return hasOtherSpelling(valueAt(c.value, path), missing)
-      if (c.ajv.keyword === "oneOf") return holdsCaseVariant(valueAt(c.value, path))
-      return false
-    }
-    return c.finding !== undefined && !ruleIs(c, ...shapeVerdictRules) && pathCrossesCaseVariant(c.value, findingPointer(c))
+    if (c.ajv === undefined) return false
+    const path = ajvPath(c)
+    if (pathCrossesCaseVariant(c.value, path)) return true
+    const missing = (c.ajv.params as { missingProperty?: unknown }).missingProperty
+    if (c.ajv.keyword === "required" && typeof missing === "string")
+      return hasOtherSpelling(valueAt(c.value, path), missing)
+    if (c.ajv.keyword === "oneOf") return holdsCaseVariant(valueAt(c.value, path))
+    return false
   },
   // --- we reject, the official spec accepts
   "spec-version-only-1.0.0": (c) =>
-    ruleIs(c, "spec-version") && findingPointer(c) === "/specVersion" && typeof valueAt(c.value, "/specVersion") === "string",
+    ruleIs(c, "spec-version") &&
+    findingPointer(c) === "/specVersion" &&
+    typeof valueAt(c.value, "/specVersion") === "string",
   "integrations-not-empty": (c) =>
     ruleIs(c, "integration-structure") &&
     findingPointer(c) === "/integrations" &&
@@ -230,13 +239,42 @@ export const predicates: Readonly<Record<string, Predicate>> = {
     const mode = setOf(delivery, "mode") ? delivery.mode : "auto"
     const pageSize = delivery.pageSize
     const inRange = typeof pageSize === "number" && pageSize >= 50 && pageSize <= 500
-    return (mode === "auto" && inRange && /\/pageSize$/.test(pointer)) || (mode === "onRequest" && !setOf(delivery, "pageSize"))
+    return (
+      (mode === "auto" && inRange && /\/pageSize$/.test(pointer)) ||
+      (mode === "onRequest" && !setOf(delivery, "pageSize"))
+    )
   },
+  "case-variant-value-is-checked": (c) =>
+    c.finding !== undefined && !ruleIs(c, ...shapeVerdictRules) && pathCrossesCaseVariant(c.value, findingPointer(c)),
   "field-name-means-existing-field": (c) =>
     ruleIs(c, "wrong-type") &&
     lastOf(findingPointer(c)) === "fieldName" &&
     fieldEntry.test(parentOf(findingPointer(c))) &&
     typeof (valueAt(c.value, parentOf(findingPointer(c))) as JsonRecord | undefined)?.mapToName === "string",
+  // --- generated schema only
+  "always-enabled-empty-map-to-name": (c) => {
+    if (c.ajv === undefined) return false
+    const path = ajvPath(c)
+    if (c.ajv.keyword === "not" && fieldEntry.test(path))
+      return (valueAt(c.value, path) as JsonRecord | undefined)?.mapToName === ""
+    if (c.ajv.keyword !== "if" || !readObject.test(path)) return false
+    // The object breaks always-enabled-fields only through a `mapToName: ""` on a required field.
+    const object = valueAt(c.value, path)
+    if (!isRecord(object) || !Array.isArray(object.requiredFields) || object.requiredFields.length === 0) return false
+    const schedule = object.schedule
+    const mapped = (e: unknown) => isRecord(e) && setOf(e, "fieldName") && setOf(e, "mapToName")
+    return (
+      typeof schedule === "string" &&
+      schedule !== "" &&
+      object.requiredFields.some((e) => isRecord(e) && e.mapToName === "") &&
+      !object.requiredFields.some((e) => mapped(e) && (e as JsonRecord).mapToName !== "")
+    )
+  },
+  "google-calendar-empty-module": (c) => {
+    if (!ruleIs(c, "google-calendar-backfill")) return false
+    const integration = /^\/integrations\/\d+/.exec(findingPointer(c))?.[0]
+    return integration !== undefined && (valueAt(c.value, integration) as JsonRecord | undefined)?.module === ""
+  },
   "rules-read-keys-case-sensitively": (c) => {
     if (!ruleIs(c, ...shapeVerdictRules)) return false
     const pointer = findingPointer(c)
@@ -244,7 +282,6 @@ export const predicates: Readonly<Record<string, Predicate>> = {
     return holdsCaseVariant(valueAt(c.value, pointer)) || holdsCaseVariant(valueAt(c.value, parentOf(pointer)))
   },
 }
-
 
 /** Drop the errors of a failed `oneOf`'s branches (at or under its instance path), keeping the `oneOf` error. */
 export const withoutBranchErrors = (errors: ReadonlyArray<ErrorObject>): Array<ErrorObject> => {

@@ -101,7 +101,20 @@ const renameKey = (record: JsonRecord, key: string, renamed: string): JsonRecord
   return out
 }
 
-const otherTypes: ReadonlyArray<unknown> = [0, 1.5, -3, "x", "", true, false, [], {}, ["a"], { a: 1 }, [{ fieldName: "x" }]]
+const otherTypes: ReadonlyArray<unknown> = [
+  0,
+  1.5,
+  -3,
+  "x",
+  "",
+  true,
+  false,
+  [],
+  {},
+  ["a"],
+  { a: 1 },
+  [{ fieldName: "x" }],
+]
 const nearMisses = ["never", "ALL", "Always", "sometimes", "all ", "onrequest", "1.0", "2.0.0", "selected", "auto", "*"]
 const numbersForStrings = [1.1, 0, 42, 1.0, -1]
 const numberEdges = [-1, 0, 28, 29, 49, 50, 181, 500, 501, 2.5]

@@ -95,13 +95,18 @@ describe("decodeDocument", () => {
     expect(samples.length).toBe(121)
     for (const sample of samples) {
       const document = ok(decodeDocument(sample.value, "manifest"))
-      const encoded = encodeDocument(document) as { integrations: Array<Record<string, any>> }
-      const expected = structuredClone(sample.value) as { integrations: Array<Record<string, any>> }
+      const encoded = encodeDocument(document)
+      const expected = structuredClone(sample.value) as {
+        integrations: Array<{
+          delete?: unknown
+          subscribe?: { objects: Array<Record<string, Record<string, unknown>>> }
+        }>
+      }
       if (sample.name === "sendGrid/amp.yaml") delete expected.integrations[0]?.delete
       if (sample.name === "google-calendar/amp.yaml") {
-        const events = expected.integrations[0]?.subscribe.objects[0]
-        delete events.createEvent.watchFieldsAuto
-        delete events.deleteEvent.watchFieldsAuto
+        const events = expected.integrations[0]?.subscribe?.objects[0]
+        delete events?.createEvent?.watchFieldsAuto
+        delete events?.deleteEvent?.watchFieldsAuto
       }
       expect(encoded, sample.name).toEqual(expected)
     }
@@ -172,8 +177,8 @@ describe("decodeDocument", () => {
   })
 
   test("a defect deep in a list points into the list", () => {
-    const bad = structuredClone(integration) as any
-    bad.latestRevision.content.read.objects[0].enabled = "never"
+    const bad = structuredClone(integration)
+    ;(bad.latestRevision.content.read.objects[0] as Record<string, unknown>).enabled = "never"
     const error = failure(decodeDocument([integration, bad]))
     expect(error.findings.map((f) => f.pointer)).toEqual(["/1/latestRevision/content/read/objects/0/enabled"])
   })
@@ -199,6 +204,9 @@ describe("decodeDocument", () => {
     expect(error.findings.map((f) => f.rule)).toEqual(["spec-version", "integration-structure"])
     expect(failure(decodeDocument("just text")).message).toBe(
       "expected a manifest (amp.yaml), an integration (from the API), a revision (from the API), an integration block (one manifest integration, or a revision's content), an integration list (from the API) or a problem (RFC 9457 error body), got a string that looks like none of them",
+    )
+    expect(failure(decodeDocument("x", "problem")).message).toBe(
+      "expected a problem (RFC 9457 error body), but a problem must be an object, got a string",
     )
     // A problem has no required member: an unrecognised object is a (bare) problem when that is what is asked.
     expect(ok(decodeDocument({ foo: 1 }, "problem")).value).toMatchObject({

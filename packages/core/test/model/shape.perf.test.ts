@@ -40,7 +40,7 @@ describe("shape performance", () => {
   })
 
   test("a manifest of 400 integrations (≈ 1.3 MB of YAML) stays well under a second", () => {
-    const one = (largest?.value as { integrations: Array<unknown> }).integrations
+    const one = (largest?.value as { integrations: Array<unknown> } | undefined)?.integrations ?? []
     const big = { specVersion: "1.0.0", integrations: Array.from({ length: 100 }, () => one).flat() }
     expect(big.integrations).toHaveLength(400)
     const walk = time(() => shapeFindings(big), 10)

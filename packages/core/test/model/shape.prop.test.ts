@@ -11,8 +11,9 @@ const paths = (root: unknown, pick: (value: unknown, path: Path) => boolean): Ar
   const out: Array<Path> = []
   const visit = (value: unknown, path: Path) => {
     if (pick(value, path)) out.push(path)
-    if (Array.isArray(value)) value.forEach((v, i) => visit(v, [...path, i]))
-    else if (typeof value === "object" && value !== null)
+    if (Array.isArray(value)) {
+      for (const [i, v] of value.entries()) visit(v, [...path, i])
+    } else if (typeof value === "object" && value !== null)
       for (const [k, v] of Object.entries(value)) visit(v, [...path, k])
   }
   visit(root, [])

@@ -64,6 +64,13 @@ const base = (): Json => ({
   ],
 })
 
+/** The object at a JSON pointer of `root`, to edit in place. */
+const node = (root: Json, pointer: string): Json => {
+  let current: unknown = root
+  for (const token of pointer.slice(1).split("/")) current = (current as Record<string, unknown>)[token]
+  return current as Json
+}
+
 /** Set the value at a JSON pointer of a copy of `root` (`undefined` deletes). */
 const edit = (root: Json, pointer: string, value: unknown): Json => {
   const copy = structuredClone(root)
@@ -120,7 +127,7 @@ describe("missing-key", () => {
 
   test("a misspelt required key is one finding at the misspelling", () => {
     const broken = edit(base(), `${obj0}/objectName`, undefined)
-    ;(broken as any).integrations[0].read.objects[0].objetName = "account"
+    node(broken, obj0).objetName = "account"
     expect(shapeFindings(broken)).toEqual([
       {
         rule: "missing-key",
@@ -171,6 +178,12 @@ describe("wrong-type", () => {
     [`${obj0}/schedule`, null, "`schedule` must be a string, got `null`", "give it a value or remove the key"],
     [`${obj0}/delivery/pageSize`, 50.5, "`pageSize` must be an integer, got `50.5`", undefined],
     [`${obj0}/requiredFields/0`, "name", "`requiredFields[0]` must be a mapping, got `name`", undefined],
+    [
+      "/integrations/0/read/objects/1",
+      null,
+      "`objects[1]` must be a mapping, got `null`",
+      "give it a value or remove the empty item",
+    ],
     ["/integrations/0/read", [], "`read` must be a mapping, got a list", undefined],
     [`${obj0}/enabled`, true, "`enabled` must be `always`, got `true`", "write `always`"],
     [
@@ -245,7 +258,7 @@ describe("invalid-value", () => {
 describe("unknown-key", () => {
   test("did-you-mean, at the key", () => {
     const broken = base()
-    ;(broken as any).integrations[0].read.objects[0].scheduel = "*/10 * * * *"
+    node(broken, obj0).scheduel = "*/10 * * * *"
     expect(shapeFindings(broken)).toEqual([
       {
         rule: "unknown-key",
@@ -260,9 +273,9 @@ describe("unknown-key", () => {
 
   test("no close key: the keys allowed there, or a known explanation", () => {
     const broken = base()
-    ;(broken as any).integrations[0].subscribe.objects[0].createEvent.watchFieldsAuto = "all"
-    ;(broken as any).integrations[0].read.objects[0].selectedFields = { name: true }
-    ;(broken as any).integrations[0].delete = { objects: [] }
+    node(broken, "/integrations/0/subscribe/objects/0/createEvent").watchFieldsAuto = "all"
+    node(broken, obj0).selectedFields = { name: true }
+    node(broken, "/integrations/0").delete = { objects: [] }
     expect(shapeFindings(broken).map((f) => [f.rule, f.pointer, f.hint])).toEqual([
       [
         "unknown-key",
@@ -284,7 +297,7 @@ describe("unknown-key", () => {
 
   test("a key differing only in case is read as the real key (the server folds case)", () => {
     const broken = edit(base(), `${obj0}/objectName`, undefined)
-    ;(broken as any).integrations[0].read.objects[0].ObjectName = "account"
+    node(broken, obj0).ObjectName = "account"
     expect(shapeFindings(broken)).toEqual([
       {
         rule: "unknown-key",
@@ -295,7 +308,7 @@ describe("unknown-key", () => {
         hint: "write it as `objectName`",
       },
     ])
-    ;(broken as any).integrations[0].read.objects[0].ObjectName = 5
+    node(broken, obj0).ObjectName = 5
     expect(brief(shapeFindings(broken))).toEqual([
       ["unknown-key", `${obj0}/ObjectName`],
       ["wrong-type", `${obj0}/ObjectName`],
@@ -304,7 +317,7 @@ describe("unknown-key", () => {
 
   test("two spellings of one key: the last wins, as on the server", () => {
     const broken = base()
-    ;(broken as any).integrations[0].read.objects[0].OBJECTNAME = 5
+    node(broken, obj0).OBJECTNAME = 5
     const findings = shapeFindings(broken)
     expect(findings.map((f) => [f.rule, f.pointer, f.message])).toEqual([
       [
@@ -322,7 +335,7 @@ describe("unknown-key", () => {
     expect(foldKey("\u0130d")).toBe(foldKey("id"))
     expect(foldKey("ѕchedule")).not.toBe(foldKey("schedule"))
     const broken = edit(base(), `${obj0}/schedule`, undefined)
-    ;(broken as any).integrations[0].read.objects[0]["ſchedule"] = "*/10 * * * *"
+    node(broken, obj0).ſchedule = "*/10 * * * *"
     expect(brief(shapeFindings(broken))).toEqual([["unknown-key", `${obj0}/ſchedule`]])
   })
 
@@ -387,7 +400,7 @@ describe("conditions left to dedicated rules are not reported", () => {
 describe("counts and messages", () => {
   test("fifty defects give fifty findings", () => {
     const manifest = base()
-    const objects = (manifest as any).integrations[0].read.objects as Array<Json>
+    const objects = node(manifest, "/integrations/0/read").objects as Array<Json>
     for (let i = 0; i < 48; i++) objects.push({ objectName: i, destination: "d" })
     objects[0] = { ...objects[0], destination: false }
     objects[1] = { ...objects[1], enabled: "never" }
@@ -399,13 +412,12 @@ describe("counts and messages", () => {
   test("messages are one line, at most ~120 characters, with control characters escaped", () => {
     const hostile = `\u001b[31m${"x".repeat(500)}\u202e\n`
     const manifest = base()
-    ;(manifest as any).integrations[0].read.objects[0][hostile] = 1
-    ;(manifest as any).integrations[0].read.objects[0].enabled = hostile
+    node(manifest, obj0)[hostile] = 1
+    node(manifest, obj0).enabled = hostile
     const findings = shapeFindings(manifest)
     expect(findings.map((f) => f.rule)).toEqual(["invalid-value", "unknown-key"])
     for (const f of findings) {
       expect(f.message.length).toBeLessThanOrEqual(120)
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for raw control characters
       expect(f.message).not.toMatch(/[\u0000-\u001f\u007f\u202e]/)
       expect(f.message).not.toMatch(/Struct|Union|readonly|\{ /)
     }

@@ -31,7 +31,10 @@ export const batchUpsert = (project: FakeProject, request: BatchRequest): Array<
     throw new Error(`unexpected request ${request.method} ${request.path}`)
   }
   project.received.push(request)
-  const manifest = parse(request.body.sourceYaml, { version: "1.1" }) as { specVersion: string; integrations: Array<Json> }
+  const manifest = parse(request.body.sourceYaml, { version: "1.1" }) as {
+    specVersion: string
+    integrations: Array<Json>
+  }
   if (manifest.specVersion !== "1.0.0") throw new Error(`invalid spec version ${String(manifest.specVersion)}`)
   const now = "2026-01-02T03:04:05.678Z"
   const response: Array<Json> = []

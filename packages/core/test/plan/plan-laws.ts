@@ -4,8 +4,8 @@
  */
 import * as Result from "effect/Result"
 import { parse } from "yaml"
-import { decodeDocument } from "../../src/Document.js"
 import { diff } from "../../src/Diff.js"
+import { decodeDocument } from "../../src/Document.js"
 import type { IntegrationBlock, Manifest } from "../../src/Manifest.js"
 import type { Plan } from "../../src/Plan.js"
 import { parseSource } from "../../src/Source.js"
@@ -40,8 +40,10 @@ export const checkPlanLaws = (plan: Plan, desired: Manifest, maxBatch?: number):
   const sent = new Map<string, boolean>()
   for (const batch of plan.batches) {
     if (batch.integrations.length === 0) fail("an empty batch")
-    if (maxBatch !== undefined && batch.integrations.length > maxBatch) fail(`a batch of ${batch.integrations.length} > maxBatch`)
-    if (batch.request.query.destructive !== String(batch.destructive)) fail("the request's destructive flag is not the batch's")
+    if (maxBatch !== undefined && batch.integrations.length > maxBatch)
+      fail(`a batch of ${batch.integrations.length} > maxBatch`)
+    if (batch.request.query.destructive !== String(batch.destructive))
+      fail("the request's destructive flag is not the batch's")
     const sorted = [...batch.integrations].sort()
     if (sorted.join("\n") !== batch.integrations.join("\n")) fail("batch integrations are not sorted")
     const manifest = readSourceYaml(batch.request.body.sourceYaml)
@@ -58,7 +60,9 @@ export const checkPlanLaws = (plan: Plan, desired: Manifest, maxBatch?: number):
       const entry = entries.get(block.name) ?? fail(`${block.name} is sent but not planned`)
       if (entry.action !== "create" && entry.action !== "update") fail(`${block.name} is ${entry.action} but sent`)
       if (batch.destructive !== (entry.readRemoval === "stop-reads")) {
-        fail(`${block.name} (${entry.readRemoval ?? "no removal"}) is in a ${batch.destructive ? "" : "non-"}destructive batch`)
+        fail(
+          `${block.name} (${entry.readRemoval ?? "no removal"}) is in a ${batch.destructive ? "" : "non-"}destructive batch`,
+        )
       }
     }
   }

@@ -58,7 +58,9 @@ const projection = (e: PlannedIntegration): Record<string, unknown> => ({
   ...(e.installations !== undefined && e.action === "update" && e.readRemoval !== undefined
     ? { installations: e.installations }
     : {}),
-  ...(e.installationsReadingRemoved !== undefined ? { installationsReadingRemoved: e.installationsReadingRemoved } : {}),
+  ...(e.installationsReadingRemoved !== undefined
+    ? { installationsReadingRemoved: e.installationsReadingRemoved }
+    : {}),
 })
 
 test("every scenario folder is complete", () => {
@@ -73,7 +75,8 @@ test("every scenario folder is complete", () => {
     "stale",
   ])
   for (const s of scenarios) {
-    for (const file of ["current.json", "desired.yaml", "expected.json"]) expect(existsSync(new URL(`${s}/${file}`, root))).toBe(true)
+    for (const file of ["current.json", "desired.yaml", "expected.json"])
+      expect(existsSync(new URL(`${s}/${file}`, root))).toBe(true)
     expect(validate(read(s, "desired.yaml")).errors).toBe(0)
   }
 })
@@ -92,7 +95,9 @@ describe.each(scenarios)("scenario %s", (scenario) => {
   })
 
   test("batches and summary are the expected ones", () => {
-    expect(plan.batches.map((b) => ({ destructive: b.destructive, integrations: b.integrations }))).toEqual(expected.batches)
+    expect(plan.batches.map((b) => ({ destructive: b.destructive, integrations: b.integrations }))).toEqual(
+      expected.batches,
+    )
     expect(plan.summary).toEqual(expected.summary)
     expect(plan.notes).toEqual(expected.notes ?? [])
   })
@@ -104,10 +109,9 @@ describe.each(scenarios)("scenario %s", (scenario) => {
 
   test("updates and unchanged integrations record the live revision they were planned against", () => {
     const live = new Map(
-      (JSON.parse(read(scenario, "current.json")) as Array<{ name: string; latestRevision: { id: string } }>).map((i) => [
-        i.name,
-        i.latestRevision.id,
-      ]),
+      (JSON.parse(read(scenario, "current.json")) as Array<{ name: string; latestRevision: { id: string } }>).map(
+        (i) => [i.name, i.latestRevision.id],
+      ),
     )
     for (const e of plan.integrations) {
       if (e.action === "create") expect(e.revision).toBeUndefined()

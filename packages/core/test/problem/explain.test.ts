@@ -3,8 +3,7 @@ import { describe, expect, test } from "vitest"
 import { explainProblem, issuePointer } from "../../src/ProblemExplain.js"
 import { parseSource } from "../../src/Source.js"
 
-const fixture = (name: string): string =>
-  readFileSync(new URL(`../fixtures/problem/${name}`, import.meta.url), "utf8")
+const fixture = (name: string): string => readFileSync(new URL(`../fixtures/problem/${name}`, import.meta.url), "utf8")
 const sample = (name: string): string =>
   readFileSync(new URL(`../../../../corpus/ampersand/samples/${name}/amp.yaml`, import.meta.url), "utf8")
 
@@ -37,7 +36,7 @@ describe("issuePointer: issue names to JSON pointers", () => {
   })
 
   test("a long hostile name is handled in linear time", () => {
-    const name = `${"a[0].".repeat(50_000)}b`
+    const name = `${"a[0].".repeat(20_000)}b`
     const started = performance.now()
     expect(issuePointer(name)).toMatch(/^\/a\/0\/a\/0/)
     expect(issuePointer("[".repeat(100_000))).toBeUndefined()
@@ -194,7 +193,16 @@ describe("hostile bodies never crash", () => {
     expect(e.problem.title).toBeUndefined()
     expect(e.problem.retryable).toBeUndefined()
     expect(e.problem.ignored.map((m) => m.pointer)).toEqual(
-      expect.arrayContaining(["/type", "/title", "/status", "/detail", "/causes", "/retryable", "/retryAfter", "/time"]),
+      expect.arrayContaining([
+        "/type",
+        "/title",
+        "/status",
+        "/detail",
+        "/causes",
+        "/retryable",
+        "/retryAfter",
+        "/time",
+      ]),
     )
     // the one object issue survives, with its bad members ignored
     expect(e.issues).toHaveLength(1)
@@ -229,7 +237,10 @@ describe("hostile bodies never crash", () => {
 
   test("a JSON array, a string, a number, null and nothing are explained too", () => {
     expect(explainProblem(fixture("json-array.json")).body).toBe("json-not-object")
-    expect(explainProblem('"oops"', { status: 500 })).toMatchObject({ body: "json-not-object", reason: "Internal Server Error" })
+    expect(explainProblem('"oops"', { status: 500 })).toMatchObject({
+      body: "json-not-object",
+      reason: "Internal Server Error",
+    })
     expect(explainProblem("42").body).toBe("json-not-object")
     expect(explainProblem("null").body).toBe("json-not-object")
     expect(explainProblem("  \n").body).toBe("empty")

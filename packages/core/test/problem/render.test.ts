@@ -6,12 +6,13 @@ import { problemJson } from "../../src/render/problem-json.js"
 import { bounded, maxIssues, preview, renderProblemText } from "../../src/render/problem-text.js"
 import { parseSource } from "../../src/Source.js"
 
-const fixture = (name: string): string =>
-  readFileSync(new URL(`../fixtures/problem/${name}`, import.meta.url), "utf8")
-const salesforce = readFileSync(new URL("../../../../corpus/ampersand/samples/salesforce/amp.yaml", import.meta.url), "utf8")
+const fixture = (name: string): string => readFileSync(new URL(`../fixtures/problem/${name}`, import.meta.url), "utf8")
+const salesforce = readFileSync(
+  new URL("../../../../corpus/ampersand/samples/salesforce/amp.yaml", import.meta.url),
+  "utf8",
+)
 
 /** Any C0/C1 control except newline, and bidi / zero-width characters: none may reach a terminal. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for them
 const unsafe = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/
 
 describe("problem text", () => {
@@ -21,7 +22,9 @@ describe("problem text", () => {
     expect(lines[0]).toBe("✖ 503 Service Unavailable")
     expect(lines[1]).toBe("  The integration service is temporarily overloaded.")
     expect(text).toContain("request    0d7f3b52-9a1c-4e0b-8f57-2c8c4a9e6b11#4410")
-    expect(text).toContain("Causes:\n  • database connection failed\n  • database query failed\n  • unable to fetch user")
+    expect(text).toContain(
+      "Causes:\n  • database connection failed\n  • database query failed\n  • unable to fetch user",
+    )
     expect(text).toContain("Remedy: Wait and send the request again.")
     expect(text).toContain("Retry: Retry after 2024-04-22T19:00:00.000Z, not before.")
     expect(text).toContain(
@@ -57,7 +60,9 @@ describe("problem text", () => {
     expect(text.split("\n")[0]).toBe("✖ Error response")
     expect(text).toContain('/status: got "422", expected an integer 400–599')
     expect(text).toContain("Ignored members (wrong type or value, 12):")
-    expect(text).toContain('  1. (no location): the issue members are wrong too\n     value: null\n     ignored: /in (got "elsewhere"), /name (got 7)\n')
+    expect(text).toContain(
+      '  1. (no location): the issue members are wrong too\n     value: null\n     ignored: /in (got "elsewhere"), /name (got 7)\n',
+    )
   })
 
   test("control and bidi characters are escaped; multi-line text stays indented", () => {
@@ -111,7 +116,11 @@ describe("problem json", () => {
     const json = problemJson(explainProblem(fixture("wrong-member-types.json")))
     expect(json.type).toBe(42)
     expect(json.status).toBe("422")
-    expect(json.issues).toEqual(["not an issue", { type: "about:blank", in: "elsewhere", name: 7, detail: "the issue members are wrong too", value: null }, 42])
+    expect(json.issues).toEqual([
+      "not an issue",
+      { type: "about:blank", in: "elsewhere", name: 7, detail: "the issue members are wrong too", value: null },
+      42,
+    ])
     const jwt = problemJson(explainProblem(fixture("jwt-validation-issues.json")))
     expect(jwt.validationIssues).toEqual(JSON.parse(fixture("jwt-validation-issues.json")).validationIssues)
     expect(problemJson(explainProblem('{"title":"x"}')).type).toBe("about:blank")
@@ -142,9 +151,12 @@ describe("problem json", () => {
 })
 
 describe("laws", () => {
-  fcTest.prop([fc.string({ unit: "binary", maxLength: 300 }), fc.option(fc.integer({ min: 100, max: 700 }), { nil: undefined })], {
-    numRuns: 300,
-  })("any text is explained and rendered without unsafe characters", (text, status) => {
+  fcTest.prop(
+    [fc.string({ unit: "binary", maxLength: 300 }), fc.option(fc.integer({ min: 100, max: 700 }), { nil: undefined })],
+    {
+      numRuns: 300,
+    },
+  )("any text is explained and rendered without unsafe characters", (text, status) => {
     const e = explainProblem(text, status !== undefined ? { status } : {})
     expect(renderProblemText(e)).not.toMatch(unsafe)
     expect(() => JSON.stringify(problemJson(e))).not.toThrow()
@@ -152,14 +164,27 @@ describe("laws", () => {
 
   fcTest.prop([fc.jsonValue({ maxDepth: 4 })], { numRuns: 300 })("any JSON value is explained", (value) => {
     const e = explainProblem(JSON.stringify(value))
-    expect(e.body).toBe(typeof value === "object" && value !== null && !Array.isArray(value) ? "problem" : "json-not-object")
+    expect(e.body).toBe(
+      typeof value === "object" && value !== null && !Array.isArray(value) ? "problem" : "json-not-object",
+    )
     expect(renderProblemText(e)).not.toMatch(unsafe)
   })
 
   fcTest.prop(
     [
       fc.dictionary(
-        fc.constantFrom("type", "title", "status", "detail", "issues", "causes", "retryable", "retryAfter", "__proto__", "x"),
+        fc.constantFrom(
+          "type",
+          "title",
+          "status",
+          "detail",
+          "issues",
+          "causes",
+          "retryable",
+          "retryAfter",
+          "__proto__",
+          "x",
+        ),
         fc.anything({ maxDepth: 3, withNullPrototype: true }),
       ),
     ],

@@ -40,7 +40,6 @@ export const expectWellFormed = (rule: Rule, findings: ReadonlyArray<Finding>): 
     expect(finding.rule).toBe(rule.id)
     expect(finding.message.length).toBeGreaterThan(10)
     expect(finding.message.length).toBeLessThanOrEqual(180)
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find control characters
     expect(finding.message).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/)
     expect(finding.pointer === "" || finding.pointer.startsWith("/")).toBe(true)
     if (finding.severity !== rule.severity) expect(rule.id).toBe("yaml-compat")

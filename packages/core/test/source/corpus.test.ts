@@ -42,7 +42,9 @@ describe("corpus", () => {
   test("the corpus is far below every default limit", () => {
     for (const file of [...samples, ...testdata]) {
       const text = readFileSync(join(corpus, file), "utf8")
-      const tight = parseSource(text, { limits: { maxBytes: 16_384, maxDepth: 8, maxNodes: 500, maxStringLength: 200, maxKeyLength: 32 } })
+      const tight = parseSource(text, {
+        limits: { maxBytes: 16_384, maxDepth: 8, maxNodes: 500, maxStringLength: 200, maxKeyLength: 32 },
+      })
       expect(tight.findings, file).toEqual([])
     }
   })

@@ -34,7 +34,8 @@ describe("hostile fixtures", () => {
     const syntax = file.endsWith(".json") ? "json" : "yaml"
     const started = performance.now()
     const result = parseSource(text, { syntax })
-    expect(performance.now() - started).toBeLessThan(2000)
+    // Loose on purpose (shared CI machines): the merge chain needs ~0.3 s on an idle core, the rest milliseconds.
+    expect(performance.now() - started).toBeLessThan(5000)
 
     const e = expected as Expectation
     expect(result.document !== undefined).toBe(e.document)
@@ -42,8 +43,8 @@ describe("hostile fixtures", () => {
     expect(result.findings.map((f) => f.rule)).toEqual(e.findings.map((f) => f.rule))
     e.findings.forEach((want, i) => {
       const got = result.findings[i]!
-      if (want.line !== undefined) expect(got.position.line, got.message).toBe(want.line)
-      if (want.column !== undefined) expect(got.position.column, got.message).toBe(want.column)
+      if (want.line !== undefined) expect(got.position!.line, got.message).toBe(want.line)
+      if (want.column !== undefined) expect(got.position!.column, got.message).toBe(want.column)
       if (want.pointer !== undefined) expect(got.pointer, got.message).toBe(want.pointer)
       expect(got.severity).toBe("error")
       expect(got.message.length).toBeLessThanOrEqual(130)

@@ -3,7 +3,7 @@ import { describe, expect, test } from "vitest"
 import { parseSource } from "../../src/Source.js"
 
 const json = (text: string, limits = {}) => parseSource(text, { syntax: "json", limits })
-const valueOf = (text: string): unknown => {
+const dataOf = (text: string): unknown => {
   const result = json(text)
   expect(result.findings).toEqual([])
   expect(result.document?.syntax).toBe("json")
@@ -36,18 +36,18 @@ describe("valid JSON gives what JSON.parse gives", () => {
     '{"__proto__": 1, "constructor": {"prototype": 2}}',
     '"\u2028\u2029\u007f\u0085"',
   ])("%s", (text) => {
-    expect(valueOf(text)).toEqual(JSON.parse(text))
+    expect(dataOf(text)).toEqual(JSON.parse(text))
   })
 
   test("__proto__ is an own data property, as JSON.parse makes it", () => {
-    const value = valueOf('{"__proto__": {"polluted": true}}') as object
+    const value = dataOf('{"__proto__": {"polluted": true}}') as object
     expect(Object.getPrototypeOf(value)).toBe(Object.prototype)
     expect(Object.keys(value)).toEqual(["__proto__"])
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
 
   test("one leading byte order mark is accepted", () => {
-    expect(valueOf('\ufeff{"a": 1}')).toEqual({ a: 1 })
+    expect(dataOf('\ufeff{"a": 1}')).toEqual({ a: 1 })
   })
 })
 
@@ -74,10 +74,15 @@ describe("invalid JSON: one precise syntax finding", () => {
     ['["a\tb"]', "control character U+0009 inside a string at line 1, column 4: escape it", 1, 4],
     ['["a\nb"]', "line break inside a string at line 1, column 4: escape it", 1, 4],
     ['["\\x41"]', "invalid escape `\\x` at line 1, column 3", 1, 3],
-    ['["\\u12"]', "invalid escape `\\u12\"]` at line 1, column 3: expected 4 hex digits", 1, 3],
+    ['["\\u12"]', 'invalid escape `\\u12"]` at line 1, column 3: expected 4 hex digits', 1, 3],
     ['["abc', "unterminated string starting at line 1, column 2", 1, 2],
     ["[1, 2", "unexpected end of input at line 1, column 6; expected `,` or `]`", 1, 6],
-    ['{"a": 1} {"b": 2}', "unexpected `{` at line 1, column 10; expected the end of the input after the JSON value", 1, 10],
+    [
+      '{"a": 1} {"b": 2}',
+      "unexpected `{` at line 1, column 10; expected the end of the input after the JSON value",
+      1,
+      10,
+    ],
     ["// comment\n{}", "unexpected `/` at line 1, column 1; expected a value", 1, 1],
     ["{} /* c */", "unexpected `/` at line 1, column 4; expected the end of the input after the JSON value", 1, 4],
   ])("%j", (text, message, line, column) => {
@@ -142,11 +147,11 @@ describe("numbers", () => {
     expect(json("[123456789012345678901234567890]").findings[0]?.message).toBe(
       "integer `123456789012345678901234567890` is outside ±(2^53−1) and would lose precision",
     )
-    expect(valueOf("[9007199254740993.0, 1e20]")).toEqual([9007199254740992, 1e20])
+    expect(dataOf("[9007199254740993.0, 1e20]")).toEqual([9007199254740992, 1e20])
   })
 
   test("every bad number is reported", () => {
-    expect(json("[1e400, 2, -1e400, 9007199254740993]").findings.map((f) => f.position.column)).toEqual([2, 12, 20])
+    expect(json("[1e400, 2, -1e400, 9007199254740993]").findings.map((f) => f.position!.column)).toEqual([2, 12, 20])
   })
 })
 
@@ -194,7 +199,7 @@ describe("limits", () => {
 describe("auto-detection", () => {
   test("JSON when it starts with { or [ and parses as JSON", () => {
     expect(parseSource('{"a": 1}').document?.syntax).toBe("json")
-    expect(parseSource('  \n[1, 2]').document?.syntax).toBe("json")
+    expect(parseSource("  \n[1, 2]").document?.syntax).toBe("json")
   })
 
   test("YAML otherwise, including flow YAML that is not JSON", () => {
@@ -209,9 +214,7 @@ describe("auto-detection", () => {
     const result = parseSource('{"a": 1, "a": 2}')
     expect(result.document?.syntax).toBe("json")
     expect(result.findings.map((f) => f.rule)).toEqual(["duplicate-key"])
-    expect(parseSource(`${"[".repeat(100)}${"]".repeat(100)}`).findings.map((f) => f.rule)).toEqual([
-      "document-limit",
-    ])
+    expect(parseSource(`${"[".repeat(100)}${"]".repeat(100)}`).findings.map((f) => f.rule)).toEqual(["document-limit"])
   })
 
   test("a caller can force a syntax", () => {

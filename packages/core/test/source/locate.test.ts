@@ -77,11 +77,17 @@ const checkEveryNode = (text: string, document: SourceDocument): number => {
     const keyText = at(lines, document.locate(pointer, "key"))
     const valueText = at(lines, document.locate(pointer))
     if (typeof key === "string") {
-      expect([key, `"${key}"`, `'${key}'`].some((k) => keyText.startsWith(k)), `${pointer}: ${keyText}`).toBe(true)
+      expect(
+        [key, `"${key}"`, `'${key}'`].some((k) => keyText.startsWith(k)),
+        `${pointer}: ${keyText}`,
+      ).toBe(true)
     }
     if (typeof value === "string" && value !== "" && !value.includes("\n")) {
       const quoted = valueText.startsWith('"') || valueText.startsWith("'")
-      expect(quoted ? valueText.slice(1).startsWith(value.slice(0, 10)) : valueText.startsWith(value.slice(0, 10)), `${pointer}: ${valueText}`).toBe(true)
+      expect(
+        quoted ? valueText.slice(1).startsWith(value.slice(0, 10)) : valueText.startsWith(value.slice(0, 10)),
+        `${pointer}: ${valueText}`,
+      ).toBe(true)
     } else if (typeof value === "number" || typeof value === "boolean") {
       expect(/^[-+.0-9a-zA-Z]/.test(valueText), `${pointer}: ${valueText}`).toBe(true)
     } else if (Array.isArray(value) && value.length > 0 && document.syntax === "json") {
@@ -162,8 +168,15 @@ describe("JSON positions", () => {
 
 describe("cost", () => {
   test("locating 10,000 pointers in a 1 MB document is fast", () => {
-    const integration = { name: "x", provider: "salesforce", read: { objects: [{ objectName: "account", schedule: "*/10 * * * *" }] } }
-    const value = { specVersion: "1.0.0", integrations: Array.from({ length: 8000 }, (_, i) => ({ ...integration, name: `i${i}` })) }
+    const integration = {
+      name: "x",
+      provider: "salesforce",
+      read: { objects: [{ objectName: "account", schedule: "*/10 * * * *" }] },
+    }
+    const value = {
+      specVersion: "1.0.0",
+      integrations: Array.from({ length: 8000 }, (_, i) => ({ ...integration, name: `i${i}` })),
+    }
     for (const text of [JSON.stringify(value, null, 2)]) {
       const document = parseSource(text).document!
       const started = performance.now()

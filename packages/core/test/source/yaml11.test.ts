@@ -81,7 +81,9 @@ describe("not recorded: both versions agree, or 1.1 reads a string", () => {
 
 describe("where they are recorded", () => {
   test("pointer and source of each, in document order", () => {
-    const result = parseSource("integrations:\n  - name: no\n    read:\n      objects:\n        - days: 0755\n          enabled: on\n")
+    const result = parseSource(
+      "integrations:\n  - name: no\n    read:\n      objects:\n        - days: 0755\n          enabled: on\n",
+    )
     expect(result.document?.yaml11Scalars).toEqual([
       { pointer: "/integrations/0/name", source: "no", as: "boolean" },
       { pointer: "/integrations/0/read/objects/0/days", source: "0755", as: "octal" },

@@ -1,0 +1,117 @@
+/**
+ * Build the ESM bundles of @ampkit/browser with esbuild (platform browser, minified) from the
+ * TypeScript sources of this package and of @ampkit/core:
+ *   dist/index.js     everything: validate, decodeText, diff, plan, decodeProblem(Text), explainProblem
+ *   dist/validate.js  validate alone
+ * Each bundle is self-contained (effect and yaml inlined). The build fails when a bundle is not
+ * portable (scripts/portability.mjs: an import, a Node global or module, eval, new Function).
+ * It prints the sizes (minified, gzip -9) against the 60 KiB gzip target, the bytes per package,
+ * and writes dist/sizes.json and dist/<entry>.meta.json (esbuild metafile, for analysis).
+ *
+ *   node scripts/bundle.mjs [--outdir <dir>]
+ */
+import { mkdirSync, writeFileSync } from "node:fs"
+import { dirname, join, relative } from "node:path"
+import { fileURLToPath } from "node:url"
+import { gzipSync } from "node:zlib"
+import * as esbuild from "esbuild"
+import { describeProblems, portabilityProblems } from "./portability.mjs"
+
+export const packageDir = join(dirname(fileURLToPath(import.meta.url)), "..")
+
+/** The bundles: output name → entry source. */
+export const entries = { validate: "src/validate.ts", index: "src/index.ts" }
+
+/** Target for everything, gzip -9 bytes (issue #6). */
+export const gzipTarget = 60 * 1024
+
+/** esbuild options shared by every bundle (and by scripts/size-report.mjs). */
+export const buildOptions = (entry) => ({
+  entryPoints: [join(packageDir, entry)],
+  absWorkingDir: packageDir,
+  bundle: true,
+  format: "esm",
+  platform: "browser",
+  target: "es2022",
+  minify: true,
+  // Workspace packages from their TypeScript source (package.json "@ampkit/source" export condition).
+  conditions: ["@ampkit/source"],
+  // effect probes `globalThis.process?.getBuiltinModule?.("node:async_hooks")` for Node's async
+  // context; a browser has no `process`, so the probe is folded away and no Node module is named.
+  define: { "globalThis.process": "undefined" },
+  legalComments: "none",
+  metafile: true,
+  write: false,
+  logLevel: "warning",
+})
+
+export const gzipSize = (bytes) => gzipSync(bytes, { level: 9 }).length
+
+/** The package a bundled input belongs to: effect, yaml, @ampkit/core, @ampkit/browser. */
+export const packageOf = (input) => {
+  const m = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)\//.exec(input)
+  if (m !== null) return m[1]
+  if (input.includes("core/src/")) return "@ampkit/core"
+  return "@ampkit/browser"
+}
+
+/** Minified bytes per package, largest first, from an esbuild metafile. */
+export const bytesByPackage = (metafile) => {
+  const totals = new Map()
+  for (const output of Object.values(metafile.outputs)) {
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const name = packageOf(input)
+      totals.set(name, (totals.get(name) ?? 0) + bytesInOutput)
+    }
+  }
+  return [...totals.entries()].sort((a, b) => b[1] - a[1]).map(([name, bytes]) => ({ name, bytes }))
+}
+
+/** Build one bundle in memory: its code, sizes, metafile and portability problems. */
+export const bundle = async (name, overrides = {}) => {
+  const result = await esbuild.build({ ...buildOptions(entries[name]), outfile: `${name}.js`, ...overrides })
+  const file = result.outputFiles.find((f) => f.path.endsWith(".js"))
+  const code = file.text
+  return {
+    name,
+    code,
+    bytes: file.contents.length,
+    gzip: gzipSize(file.contents),
+    metafile: result.metafile,
+    problems: portabilityProblems(code, `${name}.js`),
+  }
+}
+
+const kib = (n) => `${(n / 1024).toFixed(1)} KiB`
+
+const main = async () => {
+  const args = process.argv.slice(2)
+  const outdir = args[0] === "--outdir" && args[1] !== undefined ? args[1] : join(packageDir, "dist")
+  mkdirSync(outdir, { recursive: true })
+  const sizes = { target: { gzip: gzipTarget }, entries: {} }
+  let failed = false
+  for (const name of Object.keys(entries)) {
+    const b = await bundle(name)
+    if (b.problems.length > 0) {
+      failed = true
+      console.error(`✖ ${name}.js is not portable:\n${describeProblems(b.problems, `${name}.js`)}`)
+    }
+    writeFileSync(join(outdir, `${name}.js`), b.code)
+    writeFileSync(join(outdir, `${name}.meta.json`), JSON.stringify(b.metafile))
+    const packages = bytesByPackage(b.metafile)
+    sizes.entries[name] = { file: `${name}.js`, bytes: b.bytes, gzip: b.gzip, packages }
+    const shares = packages.map((p) => `${p.name} ${kib(p.bytes)}`).join(", ")
+    console.log(`${`${name}.js`.padEnd(12)} ${kib(b.bytes).padStart(10)} min ${kib(b.gzip).padStart(9)} gzip  (${shares})`)
+  }
+  const all = sizes.entries.index.gzip
+  console.log(
+    all <= gzipTarget
+      ? `✔ everything is ${kib(all)} gzip, within the ${kib(gzipTarget)} target`
+      : `▲ everything is ${kib(all)} gzip, ${kib(all - gzipTarget)} over the ${kib(gzipTarget)} target (see node scripts/size-report.mjs)`,
+  )
+  writeFileSync(join(outdir, "sizes.json"), `${JSON.stringify(sizes, null, 2)}\n`)
+  console.log(`wrote ${relative(process.cwd(), outdir) || "."}/{index,validate}.js, sizes.json`)
+  if (failed) process.exit(1)
+}
+
+if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) await main()

@@ -1,0 +1,41 @@
+/**
+ * Plan from texts: the live integrations (the JSON of list-integrations) and the desired `amp.yaml`
+ * → what a deploy would do, split into batch requests. What `ampkit plan` does, without the file
+ * system; the result is plain data (it can cross `postMessage`).
+ */
+import type { Plan, PlanInputName } from "@ampkit/core/Plan"
+import { planFromText } from "@ampkit/core/Plan"
+import type { ValidationReport } from "@ampkit/core/Validate"
+
+export interface PlanOptions {
+  /** The list-installations body (JSON text or parsed value): who reads what. */
+  readonly installations?: unknown
+  /** Integrations whose removed read objects should stop being read (a destructive batch). */
+  readonly stopReads?: ReadonlyArray<string>
+  /** Most integrations per batch: an integer ≥ 1. */
+  readonly maxBatch?: number
+}
+
+export type PlanOutcome =
+  /** The plan (the desired manifest's warnings and infos: `validate(desired)`). */
+  | { readonly ok: true; readonly plan: Plan }
+  /** The desired manifest has errors (or does not parse): there is no plan. */
+  | { readonly ok: false; readonly reason: "invalid-manifest"; readonly report: ValidationReport }
+  /** An input of the wrong kind or unusable. */
+  | { readonly ok: false; readonly reason: "bad-input"; readonly input: PlanInputName; readonly message: string }
+
+/**
+ * Plan a deploy of `desired` (amp.yaml text) onto `current` (list-integrations JSON text). The
+ * desired manifest is validated first: with errors there is no plan. Never throws for any input text.
+ */
+export const plan = (current: string, desired: string, options: PlanOptions = {}): PlanOutcome => {
+  const outcome = planFromText({
+    current,
+    desired,
+    ...(options.installations !== undefined ? { installations: options.installations } : {}),
+    ...(options.stopReads !== undefined ? { stopReads: options.stopReads } : {}),
+    ...(options.maxBatch !== undefined ? { maxBatch: options.maxBatch } : {}),
+  })
+  // The source document (with its `locate` function) stays behind: the outcome is plain data.
+  return outcome.ok ? { ok: true, plan: outcome.plan } : outcome
+}

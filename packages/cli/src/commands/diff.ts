@@ -1,0 +1,214 @@
+/** `ampkit diff <old> <new> [--format text|json|markdown|github|sarif] [--fail-on <level>] [--accept <file>]...` */
+import {
+  type Diagnostic,
+  decodeUtf8,
+  escapeControl,
+  parseSource,
+  renderValidationText,
+  report,
+  sortDiagnostics,
+} from "@ampkit/core"
+import { type DiffResult, type DiffSide, diff, type FailOn, failsAt, levels } from "@ampkit/core/Diff"
+import { decodeDocument } from "@ampkit/core/Document"
+import { renderDiffGithub } from "@ampkit/core/render/diff-github"
+import { diffJson } from "@ampkit/core/render/diff-json"
+import { renderDiffMarkdown } from "@ampkit/core/render/diff-markdown"
+import { renderDiffSarif } from "@ampkit/core/render/diff-sarif"
+import { renderDiffText } from "@ampkit/core/render/diff-text"
+import { choice, parse, strings } from "../args.js"
+import { exitCode, InputError, UsageError } from "../errors.js"
+import { type Input, type Io, readInput } from "../io.js"
+import { version } from "../version.js"
+
+export const diffHelp = `Usage: ampkit diff <old> <new> [options]
+
+Compare two definitions of the same integrations by meaning, not by text, and classify every
+change for the customers who already installed them:
+  breaking     existing installations or downstream consumers break or lose data
+  reconfigure  existing customers must act (grant a field, fill a mapping) before their config saves
+  dangerous    behaviour of existing installations changes silently (routing, timing, always-on reads)
+  safe         only new installations or cosmetic text are affected
+Order, quoting, comments, line endings and default values are not changes.
+
+<old> and <new> are files (YAML or JSON), - for stdin, or git:<rev>:<path> (read from the git
+repository of the working directory). Each may be any document kind, recognised by shape: a
+manifest (amp.yaml), an integration block (a revision's content), a revision, an integration or
+an integration list (the JSON of the API's list-integrations), e.g.
+  ampkit diff git:main:amp.yaml amp.yaml
+  curl -s …/integrations | ampkit diff - amp.yaml --format markdown
+
+Options:
+  --format <f>      text (default), json, markdown (a pull-request comment), github (workflow
+                    annotations at the changed lines of <new>), sarif
+  --fail-on <l>     breaking, reconfigure (default), dangerous, safe or none: exit 1 when a change
+                    at or above this level is not accepted
+  --accept <file>   reviewed changes: one fingerprint (12 hex digits, shown with every change) per
+                    line, # starts a comment. Accepted changes are still reported, marked accepted,
+                    and do not count for --fail-on. Repeatable.
+  -h, --help        show this help
+
+Inputs: a diff needs two documents. An input that does not parse (bad YAML or JSON, a duplicate
+key, a document over the size limits) or that is no document kind is an input error: exit 2 with
+its diagnostics on stderr, never a partial diff. Rule violations (a bad cron, an unknown provider)
+do not stop a diff: run ampkit validate for those.
+
+Exit codes: 0 no unaccepted change at or above --fail-on, 1 there is one, 2 usage or input error,
+70 internal error.
+`
+
+const formats = ["text", "json", "markdown", "github", "sarif"] as const
+const failOnChoices = [...levels, "none"] as const satisfies ReadonlyArray<FailOn>
+
+const diffKinds = ["manifest", "integration-block", "revision", "integration", "integration-list"] as const
+
+/** The path a repository knows an input by: `git:<rev>:<path>` → `<path>`; stdin stays `<stdin>`. */
+const repositoryPath = (name: string): string => {
+  if (!name.startsWith("git:")) return name
+  const rest = name.slice(4)
+  return rest.slice(rest.indexOf(":") + 1).replace(/^\//, "")
+}
+
+const syntaxOf = (name: string): "json" | "yaml" | "auto" => {
+  const path = repositoryPath(name)
+  return path.endsWith(".json") ? "json" : path.endsWith(".yaml") || path.endsWith(".yml") ? "yaml" : "auto"
+}
+
+/** An input turned into a diff side, or an InputError carrying its diagnostics as text. */
+const load = (input: Input): DiffSide => {
+  const decoded = decodeUtf8(input.bytes)
+  if (!decoded.ok) {
+    throw new InputError({
+      message: `${escapeControl(input.name)}:${decoded.position.line}:${decoded.position.column}: ${decoded.message} (save it as UTF-8)`,
+    })
+  }
+  const text = decoded.text
+  const parsed = parseSource(text, { syntax: syntaxOf(input.name) })
+  const document = parsed.document
+  const errors = parsed.findings.filter((f) => f.severity === "error")
+  if (document === undefined || errors.length > 0) {
+    const diagnostics = sortDiagnostics(
+      errors.map((f): Diagnostic => {
+        const at = f.position ?? document?.locate(f.pointer, f.at) ?? { line: 1, column: 1 }
+        return {
+          rule: f.rule,
+          severity: f.severity,
+          message: f.message,
+          pointer: f.pointer,
+          line: at.line,
+          column: at.column,
+          ...(f.hint !== undefined ? { hint: f.hint } : {}),
+          suppressed: false,
+        }
+      }),
+    )
+    throw new InputError({
+      message: `${escapeControl(input.name)} does not parse, so there is nothing to compare:\n${renderValidationText(
+        input.name,
+        text,
+        report(diagnostics),
+      )}`.trimEnd(),
+    })
+  }
+  const result = decodeDocument(document.value, diffKinds)
+  if (result._tag === "Failure") {
+    const findings = result.failure.findings.slice(0, 5).map((f) => {
+      const at = document.locate(f.pointer, f.at)
+      return `  ${escapeControl(input.name)}:${at.line}:${at.column} ${f.rule}  ${escapeControl(f.message)}`
+    })
+    throw new InputError({
+      message: [`${escapeControl(input.name)}: ${escapeControl(result.failure.message)}`, ...findings].join("\n"),
+    })
+  }
+  return { value: result.success.value, locate: document.locate }
+}
+
+/** The fingerprints of an --accept file: 12 hex digits per line, `#` comments, blank lines ignored. */
+const acceptedFingerprints = (input: Input): Array<string> => {
+  const decoded = decodeUtf8(input.bytes)
+  if (!decoded.ok) throw new InputError({ message: `${escapeControl(input.name)}: ${decoded.message}` })
+  const out: Array<string> = []
+  decoded.text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.replace(/#.*$/, "").trim()
+    if (line === "") return
+    if (!/^[0-9a-fA-F]{12}$/.test(line)) {
+      throw new InputError({
+        message: `${escapeControl(input.name)}:${i + 1}: not a change fingerprint (12 hex digits): ${escapeControl(line.slice(0, 40))}`,
+      })
+    }
+    out.push(line.toLowerCase())
+  })
+  return out
+}
+
+export const runDiff = async (args: ReadonlyArray<string>, io: Io): Promise<number> => {
+  const { values, positionals } = parse(args, {
+    format: { type: "string" },
+    "fail-on": { type: "string" },
+    accept: { type: "string", multiple: true },
+  })
+  if (values.help === true) {
+    io.stdout(diffHelp)
+    return exitCode.ok
+  }
+  const format = choice("format", values.format, formats, "text")
+  const failOn = choice("fail-on", values["fail-on"], failOnChoices, "reconfigure")
+  if (positionals.length !== 2) {
+    throw new UsageError({
+      message:
+        positionals.length < 2
+          ? "diff needs two inputs: <old> <new>"
+          : `diff takes two inputs, got ${positionals.length}`,
+    })
+  }
+  const [oldSpec, newSpec] = positionals as [string, string]
+  if (oldSpec === "-" && newSpec === "-")
+    throw new UsageError({ message: "only one of <old> and <new> can be - (stdin)" })
+  const acceptFiles = strings(values.accept)
+  if (acceptFiles.includes("-") && (oldSpec === "-" || newSpec === "-")) {
+    throw new UsageError({ message: "--accept - and an input - would both read stdin" })
+  }
+
+  const accepted = new Set<string>()
+  for (const spec of acceptFiles) for (const fp of acceptedFingerprints(await readInput(io, spec))) accepted.add(fp)
+  const oldInput = await readInput(io, oldSpec)
+  const newInput = await readInput(io, newSpec)
+  const result: DiffResult = diff(load(oldInput), load(newInput), { accepted })
+
+  const unused = [...accepted].filter((fp) => !result.changes.some((c) => c.fingerprint === fp))
+  if (unused.length > 0) {
+    io.stderr(
+      `ampkit: note: ${unused.length} accepted fingerprint${unused.length === 1 ? "" : "s"} matched no change ` +
+        `(${unused.slice(0, 5).join(", ")}${unused.length > 5 ? ", …" : ""}): remove them from the --accept file\n`,
+    )
+  }
+
+  const oldFile = oldInput.name
+  const newFile = newInput.name
+  switch (format) {
+    case "text": {
+      const color = io.stdoutIsTTY && (io.env.NO_COLOR ?? "") === ""
+      io.stdout(renderDiffText(result, { oldFile, newFile, failOn, color }))
+      break
+    }
+    case "json":
+      io.stdout(diffJson(result))
+      break
+    case "markdown":
+      io.stdout(renderDiffMarkdown(result, { oldFile, newFile, failOn }))
+      break
+    case "github":
+      io.stdout(renderDiffGithub(result, { file: repositoryPath(newFile), failOn }))
+      break
+    case "sarif": {
+      const sarif = renderDiffSarif(result, {
+        oldFile: repositoryPath(oldFile),
+        newFile: repositoryPath(newFile),
+        failOn,
+        toolVersion: version,
+      })
+      io.stdout(`${JSON.stringify(sarif, null, 2)}\n`)
+      break
+    }
+  }
+  return failsAt(result, failOn) ? exitCode.findings : exitCode.ok
+}

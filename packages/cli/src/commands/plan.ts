@@ -1,0 +1,238 @@
+/**
+ * `ampkit plan --current <file> <amp.yaml> [--stop-reads <integration>]... [--max-batch <n>]
+ *  [--installations <file>] [--format text|json] [--out <dir>] [--verbose]`
+ * `ampkit plan verify <plan.json> --current <file> [--format text|json]`
+ */
+import { mkdir, readdir, rm, writeFile } from "node:fs/promises"
+import { join, resolve } from "node:path"
+import {
+  type Diagnostic,
+  decodeUtf8,
+  escapeControl,
+  parseSource,
+  renderValidationText,
+  report,
+  suggest,
+  validationJson,
+} from "@ampkit/core"
+import type { Integration } from "@ampkit/core/Api"
+import { decodeDocument } from "@ampkit/core/Document"
+import { planFromText } from "@ampkit/core/Plan"
+import { decodePlanRecord, verifyPlan } from "@ampkit/core/PlanVerify"
+import { planFiles, renderPlanJson, renderPlanVerificationJson } from "@ampkit/core/render/plan-json"
+import { renderPlanText, renderPlanVerificationText } from "@ampkit/core/render/plan-text"
+import { choice, parse, strings } from "../args.js"
+import { exitCode, InputError, UsageError } from "../errors.js"
+import { type Input, type Io, readInput } from "../io.js"
+
+export const planHelp = `Usage: ampkit plan --current <file> <amp.yaml> [options]
+       ampkit plan verify <plan.json> --current <file> [--format text|json]
+
+Plan a deploy of amp.yaml onto a project, like terraform plan: what each integration becomes
+(+ create, ~ update with its semantic changes, = unchanged, ! orphan) and the batch-upsert requests
+(PUT /projects/{projectIdOrName}/integrations:batch) that implement it. Nothing is sent.
+
+  --current <file>          the live integrations: the JSON of list-integrations (required)
+  --stop-reads <name>       stop reading the read objects this integration's update removes: it goes
+                            into a destructive request (repeatable); without it, installations keep
+                            reading removed objects
+  --installations <file>    the JSON of list-installations: an integration without installations
+                            needs no destructive request, and removals say who reads them
+  --max-batch <n>           at most n integrations per request
+  --format <f>              text (default) or json
+  --out <dir>               write plan.json and, per request, batch-<n>.amp.yaml (its sourceYaml) and
+                            batch-<n>.request.json (method, path, query, body)
+  --verbose                 list unchanged integrations too
+  -h, --help                show this help
+
+plan verify: exit 1, naming them, when integrations moved since the plan was made (someone deployed).
+
+Exit codes: 0 planned (or plan still current), 1 amp.yaml has errors (or the plan is stale),
+2 usage or input error (unreadable file, --current not an integration list …), 70 internal error.
+`
+
+const formats = ["text", "json"] as const
+
+const colorOf = (io: Io): boolean => io.stdoutIsTTY && (io.env.NO_COLOR ?? "") === ""
+
+/** Text of a JSON input; bad UTF-8 is an input error naming the file. */
+const textOf = (input: Input): string => {
+  const decoded = decodeUtf8(input.bytes)
+  if (!decoded.ok) throw new InputError({ message: `${escapeControl(input.name)}: ${decoded.message}` })
+  return decoded.text
+}
+
+/** The live integration list of `--current`, decoded; anything else is an input error. */
+const currentList = (input: Input) => {
+  const parsed = parseSource(textOf(input))
+  const error = parsed.findings.find((f) => f.severity === "error")
+  if (parsed.document === undefined || error !== undefined) {
+    throw new InputError({
+      message: `--current ${escapeControl(input.name)} does not parse: ${error?.message ?? "no data"}`,
+    })
+  }
+  const decoded = decodeDocument(parsed.document.value, "integration-list")
+  if (decoded._tag === "Failure") {
+    throw new InputError({ message: `--current ${escapeControl(input.name)}: ${decoded.failure.message}` })
+  }
+  return decoded.success.value as ReadonlyArray<Integration>
+}
+
+const batchFile = /^(batch-[0-9]+\.(amp\.yaml|request\.json)|plan\.json)$/
+
+/** Write the `--out` files, first removing batch files of an earlier plan (a deploy step must not send them). */
+const writeOut = async (
+  io: Io,
+  dir: string,
+  files: ReadonlyArray<{ name: string; content: string }>,
+): Promise<void> => {
+  const path = resolve(io.cwd, dir)
+  try {
+    await mkdir(path, { recursive: true })
+    for (const name of await readdir(path)) if (batchFile.test(name)) await rm(join(path, name), { force: true })
+    for (const f of files) await writeFile(join(path, f.name), f.content)
+  } catch (error) {
+    const code = (error as { code?: unknown }).code
+    throw new InputError({
+      message: `cannot write to --out ${escapeControl(dir)}: ${typeof code === "string" ? code : "failed"}`,
+    })
+  }
+}
+
+const runVerify = async (args: ReadonlyArray<string>, io: Io): Promise<number> => {
+  const { values, positionals } = parse(args, { current: { type: "string" }, format: { type: "string" } })
+  if (values.help === true) {
+    io.stdout(planHelp)
+    return exitCode.ok
+  }
+  const format = choice("format", values.format, formats, "text")
+  if (positionals.length !== 1) throw new UsageError({ message: "plan verify needs exactly one plan file (plan.json)" })
+  if (typeof values.current !== "string") throw new UsageError({ message: "plan verify needs --current <file>" })
+  const planInput = await readInput(io, positionals[0]!)
+  const current = currentList(await readInput(io, values.current))
+  const parsed = parseSource(textOf(planInput), { syntax: "json" })
+  const record = parsed.document !== undefined ? decodePlanRecord(parsed.document.value) : undefined
+  if (record === undefined || !record.ok) {
+    const why = record === undefined ? "it is not JSON" : record.message
+    throw new InputError({ message: `${escapeControl(planInput.name)}: ${why}` })
+  }
+  const verification = verifyPlan(record.plan, current)
+  if (format === "json") io.stdout(renderPlanVerificationJson(verification, record.plan.planId))
+  else io.stdout(renderPlanVerificationText(verification, record.plan.planId, { color: colorOf(io) }))
+  return verification.ok ? exitCode.ok : exitCode.findings
+}
+
+export const runPlan = async (args: ReadonlyArray<string>, io: Io): Promise<number> => {
+  if (args[0] === "verify") return runVerify(args.slice(1), io)
+  const { values, positionals } = parse(args, {
+    current: { type: "string" },
+    "stop-reads": { type: "string", multiple: true },
+    "max-batch": { type: "string" },
+    installations: { type: "string" },
+    format: { type: "string" },
+    out: { type: "string" },
+    verbose: { type: "boolean" },
+  })
+  if (values.help === true) {
+    io.stdout(planHelp)
+    return exitCode.ok
+  }
+  const format = choice("format", values.format, formats, "text")
+  if (positionals.length !== 1) {
+    throw new UsageError({
+      message:
+        positionals.length === 0
+          ? "plan needs the desired amp.yaml (or - for stdin)"
+          : "plan takes exactly one amp.yaml",
+    })
+  }
+  if (typeof values.current !== "string") {
+    throw new UsageError({ message: "plan needs --current <file>: the JSON of list-integrations (GET …/integrations)" })
+  }
+  let maxBatch: number | undefined
+  if (values["max-batch"] !== undefined) {
+    const raw = String(values["max-batch"])
+    if (!/^[1-9][0-9]{0,8}$/.test(raw)) {
+      throw new UsageError({
+        message: `--max-batch must be a whole number of at least 1 (got ${escapeControl(raw.slice(0, 20))})`,
+      })
+    }
+    maxBatch = Number(raw)
+  }
+  const stopReads = strings(values["stop-reads"])
+
+  const desiredInput = await readInput(io, positionals[0]!)
+  const currentInput = await readInput(io, values.current)
+  const installationsInput =
+    typeof values.installations === "string" ? await readInput(io, values.installations) : undefined
+
+  const desiredText = decodeUtf8(desiredInput.bytes)
+  if (!desiredText.ok) {
+    const d: Diagnostic = {
+      rule: "syntax",
+      severity: "error",
+      message: desiredText.message,
+      pointer: "",
+      line: desiredText.position.line,
+      column: desiredText.position.column,
+      hint: "save the file as UTF-8",
+      suppressed: false,
+    }
+    return refuse(io, format, desiredInput.name, "", report([d]))
+  }
+  const outcome = planFromText({
+    current: textOf(currentInput),
+    desired: desiredText.text,
+    ...(installationsInput !== undefined ? { installations: textOf(installationsInput) } : {}),
+    stopReads,
+    ...(maxBatch !== undefined ? { maxBatch } : {}),
+  })
+  if (!outcome.ok) {
+    if (outcome.reason === "invalid-manifest")
+      return refuse(io, format, desiredInput.name, desiredText.text, outcome.report)
+    const file =
+      outcome.input === "current"
+        ? `--current ${currentInput.name}`
+        : outcome.input === "installations"
+          ? `--installations ${installationsInput?.name ?? ""}`
+          : desiredInput.name
+    throw new InputError({ message: `${escapeControl(file)}: ${outcome.message}` })
+  }
+  const { plan } = outcome
+  const desiredNames = plan.integrations.filter((e) => e.action !== "orphan").map((e) => e.name)
+  for (const name of stopReads) {
+    if (desiredNames.includes(name)) continue
+    const near = suggest(name, desiredNames)
+    throw new UsageError({
+      message: `--stop-reads: no integration ${escapeControl(name)} in ${escapeControl(desiredInput.name)}${near !== undefined ? ` (did you mean ${escapeControl(near)}?)` : ""}`,
+    })
+  }
+  const warnings = outcome.validation().warnings
+  if (warnings > 0) {
+    const count = warnings === 1 ? "1 warning (ampkit validate shows it)" : `${warnings} warnings (ampkit validate shows them)`
+    io.stderr(`ampkit: ${escapeControl(desiredInput.name)} has ${count}\n`)
+  }
+  if (typeof values.out === "string") {
+    const files = planFiles(plan)
+    await writeOut(io, values.out, files)
+    io.stderr(`ampkit: wrote ${files.length} files to ${escapeControl(values.out)}\n`)
+  }
+  if (format === "json") io.stdout(renderPlanJson(plan))
+  else
+    io.stdout(renderPlanText(plan, { color: colorOf(io), verbose: values.verbose === true, file: desiredInput.name }))
+  return exitCode.ok
+}
+
+/** The desired manifest has errors: show them (as `ampkit validate` would) and plan nothing. Exit 1. */
+const refuse = (
+  io: Io,
+  format: (typeof formats)[number],
+  file: string,
+  text: string,
+  validation: ReturnType<typeof report>,
+): number => {
+  if (format === "json") io.stdout(`${JSON.stringify(validationJson({ file, report: validation }), null, 2)}\n`)
+  else io.stdout(renderValidationText(file, text, validation, { color: colorOf(io) }))
+  io.stderr(`ampkit: no plan: ${escapeControl(file)} has errors; fix them first\n`)
+  return exitCode.findings
+}
