@@ -13,7 +13,8 @@ export interface Edit {
   readonly description: string
 }
 
-export const isObject = (v: Json | undefined): v is JsonObject => typeof v === "object" && v !== null && !Array.isArray(v)
+export const isObject = (v: Json | undefined): v is JsonObject =>
+  typeof v === "object" && v !== null && !Array.isArray(v)
 export const objects = (v: Json | undefined): Array<JsonObject> => (Array.isArray(v) ? v.filter(isObject) : [])
 const readObjects = (integration: JsonObject): Array<JsonObject> =>
   isObject(integration.read) ? objects(integration.read.objects) : []
@@ -29,6 +30,14 @@ export interface EditKind {
 }
 
 export const editKinds: ReadonlyArray<EditKind> = [
+  {
+    expect: "display-name-changed",
+    apply: (i) => {
+      const before = typeof i.displayName === "string" ? i.displayName : undefined
+      i.displayName = `${before ?? String(i.name)} (new)`
+      return `display name: ${before ?? "(none)"} → ${i.displayName}`
+    },
+  },
   {
     expect: "read-object-schedule-changed",
     apply: (i) => {

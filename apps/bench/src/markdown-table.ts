@@ -1,6 +1,8 @@
 /** A GitHub-flavoured markdown table; numeric-looking columns are right-aligned. */
 export const markdownTable = (header: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<string>>): string => {
-  const numeric = header.map((_, c) => rows.length > 0 && rows.every((r) => /^[-+]?[0-9.,]+( ?[a-zA-Z×%]+)?$/.test(r[c] ?? "")))
+  const numeric = header.map(
+    (_, c) => rows.length > 0 && rows.every((r) => /^[-+]?[0-9.,]+( ?[a-zA-Z×%]+)?$/.test(r[c] ?? "")),
+  )
   const widths = header.map((h, c) => Math.max(h.length, 3, ...rows.map((r) => (r[c] ?? "").length)))
   const line = (cells: ReadonlyArray<string>) =>
     `| ${cells.map((cell, c) => (numeric[c] ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join(" | ")} |`

@@ -88,7 +88,7 @@ const batch = (c: Contender, calls: number): { cpu: number; wall: number } => {
 export const measure = (contenders: ReadonlyArray<Contender>, options: MeasureOptions = {}): Array<Timing> => {
   const rounds = options.rounds ?? 7
   const batchMs = options.batchMs ?? 80
-  const warmupMs = options.warmupMs ?? 600
+  const warmupMs = options.warmupMs ?? 400
   const calls = contenders.map((c) => calibrate(c, warmupMs, batchMs))
   const cpu = contenders.map(() => [] as Array<number>)
   const wall = contenders.map(() => [] as Array<number>)

@@ -4,9 +4,9 @@
  * by one real edit each (so the plan has that many updates and the rest unchanged).
  */
 import { parse } from "yaml"
+import { editKinds, isObject, type Json, type JsonObject } from "./manifest-edits.js"
 import type { PoolEntry } from "./manifest-generator.js"
 import { generateManifest } from "./manifest-generator.js"
-import { editKinds, isObject, type Json, type JsonObject } from "./manifest-edits.js"
 import { prng } from "./prng.js"
 
 export interface PlanInputs {
@@ -35,7 +35,9 @@ export const planInputs = (
   const blocks = value.integrations.filter(isObject)
   const random = prng(options.seed + 1)
   const projectId = uuid(random)
-  const toChange = new Set(random.shuffle(blocks.map((_, k) => k)).slice(0, Math.round(blocks.length * options.changedShare)))
+  const toChange = new Set(
+    random.shuffle(blocks.map((_, k) => k)).slice(0, Math.round(blocks.length * options.changedShare)),
+  )
   const changed: Array<string> = []
   const current = blocks.map((block, k) => {
     const content: JsonObject = structuredClone(block)

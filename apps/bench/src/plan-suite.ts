@@ -5,8 +5,8 @@
  * YAML emission of the batches.
  */
 import { manifestFindings, parseSource } from "@ampkit/core"
-import { decodeDocument } from "@ampkit/core/Document"
 import { diff } from "@ampkit/core/Diff"
+import { decodeDocument } from "@ampkit/core/Document"
 import { manifestYaml } from "@ampkit/core/ManifestYaml"
 import { plan, planFromText } from "@ampkit/core/Plan"
 import * as jsyaml from "js-yaml"
@@ -28,7 +28,12 @@ export interface PlanRow {
     readonly diff: Timing
     readonly emit: Timing
   }
-  readonly summary: { readonly create: number; readonly update: number; readonly unchanged: number; readonly orphan: number }
+  readonly summary: {
+    readonly create: number
+    readonly update: number
+    readonly unchanged: number
+    readonly orphan: number
+  }
   readonly batches: number
 }
 
@@ -69,12 +74,15 @@ export const planCase = (inputs: PlanInputs): PlanRow => {
       run: () =>
         diff(
           { value: current },
-          { value: { specVersion: desired.specVersion, integrations: desired.integrations }, locate: desiredDoc.locate },
+          {
+            value: { specVersion: desired.specVersion, integrations: desired.integrations },
+            locate: desiredDoc.locate,
+          },
         ),
     },
     { name: "emit", run: () => batchBlocks.map((blocks) => manifestYaml(blocks)) },
   ]
-  const t = measure(contenders, { rounds: 7 })
+  const t = measure(contenders, { rounds: 5 })
   const at = (name: string): Timing => t.find((x) => x.name === name)!
   return {
     inputs,

@@ -22,7 +22,12 @@ export interface Environment {
 
 export interface Results {
   readonly environment: Environment
-  readonly validate?: { readonly rows: ReadonlyArray<ValidateRow>; readonly rules: ReadonlyArray<RuleCost>; readonly rulesOn: string; readonly ruleCount: number }
+  readonly validate?: {
+    readonly rows: ReadonlyArray<ValidateRow>
+    readonly rules: ReadonlyArray<RuleCost>
+    readonly rulesOn: string
+    readonly ruleCount: number
+  }
   readonly diff?: ReadonlyArray<DiffRow>
   readonly plan?: PlanRow
 }
@@ -192,10 +197,10 @@ const workerSection = [
 ].join("\n")
 
 export const resultsMarkdown = (r: Results): string =>
-  [
+  `${[
     header(r.environment),
     ...(r.validate !== undefined ? [validateSection(r.validate)] : []),
     ...(r.diff !== undefined ? [diffSection(r.diff)] : []),
     ...(r.plan !== undefined ? [planSection(r.plan)] : []),
     workerSection,
-  ].join("\n\n") + "\n"
+  ].join("\n\n")}\n`

@@ -54,7 +54,11 @@ const runRules = (ctx: RuleContext): number => {
   return n
 }
 
-export const validateCase = (input: Input, ajvValidate: ValidateFunction, options: ValidateCaseOptions): ValidateRow => {
+export const validateCase = (
+  input: Input,
+  ajvValidate: ValidateFunction,
+  options: ValidateCaseOptions,
+): ValidateRow => {
   const { text } = input
   const ctx = ruleContext(text)
   const value = jsyaml.load(text)

@@ -7,6 +7,8 @@
  */
 import { manifestJsonSchema, validate } from "@ampkit/core"
 import { type FetchHandler, makeHandler, settingBindings, settingsFromEnv } from "@ampkit/edge"
+import { diffPort } from "./diffPort.js"
+import { planPort } from "./planPort.js"
 
 /** The bindings this Worker reads (all optional, all strings in wrangler.jsonc). */
 export interface Env {
@@ -27,7 +29,8 @@ export const handlerFor = (env: Env): FetchHandler => {
   const handler = makeHandler({
     validate,
     schema: () => manifestJsonSchema(),
-    // diff and plan answer 501 until the core provides them; then: `diff: (input) => diff(input.old, input.new)` etc.
+    diff: diffPort,
+    plan: planPort,
     ...settings,
     onDefect: (error, request) => {
       const url = new URL(request.url)

@@ -66,3 +66,6 @@ export const decode = (
           : new DocumentError(fields),
     )
   })
+
+export { InvalidManifestError, PlanInputError, planEffect as plan } from "./Plan.js"
+export { decodeDocumentEffect as decodeDocument } from "./Document.js"

@@ -37,7 +37,7 @@ import { canonicalJson, fnv1a64 } from "./Fingerprint.js"
 import type { IntegrationBlock, Manifest } from "./Manifest.js"
 import { manifestYaml } from "./ManifestYaml.js"
 import { parseSource, type SourceDocument } from "./Source.js"
-import { manifestFindings, type ValidationReport, validate } from "./Validate.js"
+import { type ValidationReport, validateParsed } from "./Validate.js"
 
 export type PlanAction = "create" | "update" | "unchanged" | "orphan"
 
@@ -378,8 +378,7 @@ export type PlanInputName = "current" | "desired" | "installations" | "maxBatch"
 
 export type PlanOutcome =
   /**
-   * The plan. `validation()` gives the desired manifest's full report (warnings, infos, suppressions):
-   * computed on demand, as it parses the text again.
+   * The plan. `validation()` gives the desired manifest's full report (warnings, infos, suppressions).
    */
   | {
       readonly ok: true
@@ -441,15 +440,8 @@ export const planFromText = (input: PlanTextInput): PlanOutcome => {
   if (kind !== undefined && kind !== "manifest") {
     return badInput("desired", `expected ${kindLabels.manifest}, but this looks like ${kindLabels[kind]}`)
   }
-  // The verdict of `validate` without parsing twice: errors are never suppressed, so any error finding
-  // of the parser or of the manifest checks means the report is not ok. Only then is the report built.
-  const hasError =
-    parsed.document === undefined ||
-    parsed.findings.some((f) => f.severity === "error") ||
-    manifestFindings(parsed.document.value, parsed.document).some((f) => f.severity === "error")
-  if (hasError || parsed.document === undefined) {
-    return { ok: false, reason: "invalid-manifest", report: validate(input.desired) }
-  }
+  const report = validateParsed(input.desired, parsed)
+  if (!report.ok || parsed.document === undefined) return { ok: false, reason: "invalid-manifest", report }
   const desired = decodeDocument(parsed.document.value, "manifest")
   if (Result.isFailure(desired)) return badInput("desired", desired.failure.message)
   if (desired.success.kind !== "manifest") return badInput("desired", `expected ${kindLabels.manifest}`)
@@ -463,11 +455,7 @@ export const planFromText = (input: PlanTextInput): PlanOutcome => {
     ...(input.maxBatch !== undefined ? { maxBatch: input.maxBatch } : {}),
     ...(installations !== undefined ? { installations } : {}),
   })
-  let report: ValidationReport | undefined
-  const validation = (): ValidationReport => {
-    report ??= validate(input.desired)
-    return report
-  }
+  const validation = (): ValidationReport => report
   return { ok: true, plan: result, validation, document: parsed.document }
 }
 

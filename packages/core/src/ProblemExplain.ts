@@ -247,7 +247,8 @@ export const issuePointer = (name: string): string | undefined => {
   }
   if (expectName) return undefined
   let pointer = ""
-  for (const t of tokens) pointer += `/${t.includes("~") || t.includes("/") ? t.replace(/~/g, "~0").replace(/\//g, "~1") : t}`
+  for (const t of tokens)
+    pointer += `/${t.includes("~") || t.includes("/") ? t.replace(/~/g, "~0").replace(/\//g, "~1") : t}`
   return pointer
 }
 

@@ -11,7 +11,7 @@ import type { Limits } from "./Limits.js"
 import { rules } from "./rules/index.js"
 import type { RuleContext } from "./rules/Rule.js"
 import { shapeFindings } from "./Shape.js"
-import { type Directive, parseSource, type SourceDocument, type Syntax } from "./Source.js"
+import { type Directive, type ParseResult, parseSource, type SourceDocument, type Syntax } from "./Source.js"
 
 export interface ValidateOptions {
   /** Force a syntax; "auto" (the default) recognises JSON by its first character. */
@@ -39,17 +39,26 @@ export const manifestFindings = (value: unknown, document: SourceDocument | unde
   const semantic: Array<Finding> = []
   for (const rule of rules) for (const finding of rule.check(ctx)) semantic.push(finding)
   // A YAML 1.1 boolean in a boolean field (`enabled: yes`) is a yaml-compat warning; YAML 1.2 reads it as a
-  // string, which would also be a wrong-type error. The yaml-compat finding says it better: keep only that one.
+  // string, which would also be a wrong-type (or, for an enum, invalid-value) error. The yaml-compat finding
+  // says it better: keep only that one.
   const compat = new Set(semantic.filter((f) => f.rule === "yaml-compat").map((f) => f.pointer))
-  return [...shape.filter((f) => !(f.rule === "wrong-type" && compat.has(f.pointer))), ...semantic]
+  const restated = (f: Finding) => (f.rule === "wrong-type" || f.rule === "invalid-value") && compat.has(f.pointer)
+  return [...shape.filter((f) => !restated(f)), ...semantic]
 }
 
 /** Validate manifest text: parse, check, position, suppress, order. */
-export const validate = (text: string, options: ValidateOptions = {}): ValidationReport => {
-  const parsed = parseSource(text, {
-    ...(options.syntax !== undefined ? { syntax: options.syntax } : {}),
-    ...(options.limits !== undefined ? { limits: options.limits } : {}),
-  })
+export const validate = (text: string, options: ValidateOptions = {}): ValidationReport =>
+  validateParsed(
+    text,
+    parseSource(text, {
+      ...(options.syntax !== undefined ? { syntax: options.syntax } : {}),
+      ...(options.limits !== undefined ? { limits: options.limits } : {}),
+    }),
+    options,
+  )
+
+/** Validate text that was already parsed with `parseSource` (so callers that also decode it parse once). */
+export const validateParsed = (text: string, parsed: ParseResult, options: ValidateOptions = {}): ValidationReport => {
   const document = parsed.document
   const findings: Array<Finding & { readonly position?: Position }> = [...parsed.findings]
   if (document !== undefined) findings.push(...manifestFindings(document.value, document))

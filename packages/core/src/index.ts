@@ -60,4 +60,25 @@ export {
   type ValidateOptions,
   type ValidationReport,
   validate,
+  validateParsed,
 } from "./Validate.js"
+export {
+  batchPath,
+  type Plan,
+  type PlanAction,
+  type PlanBatch,
+  type PlanInput,
+  type PlannedIntegration,
+  type PlanOutcome,
+  type PlanTextInput,
+  plan,
+  planFromText,
+  removedReadObjects,
+} from "./Plan.js"
+export { decodePlanRecord, type PlanVerification, verifyPlan } from "./PlanVerify.js"
+export { explainProblem, type ProblemExplanation } from "./ProblemExplain.js"
+export { manifestYaml } from "./ManifestYaml.js"
+export { planFiles, renderPlanJson, renderPlanVerificationJson } from "./render/plan-json.js"
+export { planSummaryLine, renderPlanText, renderPlanVerificationText } from "./render/plan-text.js"
+export { problemJson } from "./render/problem-json.js"
+export { renderProblemText } from "./render/problem-text.js"

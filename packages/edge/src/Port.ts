@@ -40,16 +40,24 @@ export type SchemaPort = () => unknown
 
 /**
  * A diagnostic of diff or plan about one member of the request body: `input` names that member
- * (`old`, `new`, `current`, `desired`), and `pointer` points inside that member's document.
+ * (`old`, `new`, `current`, `desired`), and `pointer` points inside that member's document. `line` and
+ * `column` are absent when the member was given as JSON rather than as text (there is no text to point in).
  */
-export interface PortInputDiagnostic extends PortDiagnostic {
+export interface PortInputDiagnostic extends Omit<PortDiagnostic, "line" | "column"> {
   readonly input?: string
+  readonly line?: number
+  readonly column?: number
 }
 
-/** The plain-face result shape: the value to send, or the diagnostics that stopped it. */
+/**
+ * The plain-face result shape: the value to send (200); the diagnostics that stopped it (400 when one is a
+ * parser error, else 422); or a request member that is unusable as such, e.g. a document of the wrong kind
+ * (400, issue at `/<input>`).
+ */
 export type PortResult =
   | { readonly ok: true; readonly value: unknown }
   | { readonly ok: false; readonly diagnostics: ReadonlyArray<PortInputDiagnostic> }
+  | { readonly ok: false; readonly input: string; readonly message: string }
 
 /** A document given as text (YAML or JSON) or as already-parsed JSON. */
 export type DocumentInput = string | Readonly<Record<string, unknown>> | ReadonlyArray<unknown>

@@ -50,8 +50,8 @@ export const issueOf = (d: PortInputDiagnostic): Issue => ({
   name: d.input !== undefined ? `/${escapePointerToken(d.input)}${d.pointer}` : d.pointer,
   detail: clip(d.message),
   rule: d.rule,
-  line: d.line,
-  column: d.column,
+  ...(d.line !== undefined ? { line: d.line } : {}),
+  ...(d.column !== undefined ? { column: d.column } : {}),
   severity: d.severity,
   ...(d.hint !== undefined ? { hint: clip(d.hint) } : {}),
 })

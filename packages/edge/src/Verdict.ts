@@ -6,7 +6,8 @@
  */
 import { clip } from "./Excerpt.js"
 import { Failure } from "./Failure.js"
-import type { PortInputDiagnostic } from "./Port.js"
+import { issue } from "./Envelope.js"
+import type { PortInputDiagnostic, PortResult } from "./Port.js"
 import { bounded, issueOf } from "./Problem.js"
 
 /** Rule ids of the parser (rules.md, "Document and syntax"): the body does not parse or breaks a limit. */
@@ -37,7 +38,8 @@ export const failureOf = (
   }
   const unparseable = errors.find((d) => unparseableRules.has(d.rule))
   if (unparseable !== undefined) {
-    const detail = `${what} does not parse: ${clip(unparseable.message)} (line ${unparseable.line}, column ${unparseable.column})`
+    const where = unparseable.line !== undefined ? ` (line ${unparseable.line}, column ${unparseable.column ?? 1})` : ""
+    const detail = `${what} does not parse: ${clip(unparseable.message)}${where}`
     return new Failure("ManifestUnparseable", detail, { issues: issues.items, extensions })
   }
   const warningCount = others.filter((d) => d.severity === "warning").length
@@ -54,4 +56,13 @@ export const failureOf = (
 }
 
 /** A port that answers "not ok" without an error diagnostic breaks its contract: a defect (500), not a 4xx. */
-export const brokenPort = (): Error => new Error("the core answered not ok without an error diagnostic")
+const brokenPort = (): Error => new Error("the core answered not ok without an error diagnostic")
+
+/** The failure of a diff or plan port's "not ok" answer (see `PortResult`); a plain Error (a defect) when it breaks the contract. */
+export const portFailure = (result: Exclude<PortResult, { readonly ok: true }>, maxIssues: number): Error => {
+  if ("input" in result) {
+    const detail = `${result.input}: ${clip(result.message)}`
+    return new Failure("RequestInvalid", detail, { issues: [issue(result.input, clip(result.message))] })
+  }
+  return failureOf(result.diagnostics, maxIssues, "the input") ?? brokenPort()
+}

@@ -83,6 +83,18 @@ describe("POST /v1/diff", () => {
     expect(b.issues).toEqual([expect.objectContaining({ name: "/new/integrations", rule: "missing-key" })])
   })
 
+  it("answers 400 naming the member when the core finds it unusable (e.g. a document of the wrong kind)", async () => {
+    const core = fakeCore({
+      diff: () => ({ ok: false, input: "new", message: "expected a manifest, but this looks like a problem" }),
+    })
+    const body = await expectProblem(await makeHandler(core)(post("/v1/diff", json(envelope), "application/json")), 400)
+    expect(body.type).toBe("urn:problem-type:ampkit:request-invalid")
+    expect(body.detail).toBe("new: expected a manifest, but this looks like a problem")
+    expect(body.issues).toEqual([
+      { in: "body", name: "/new", detail: "expected a manifest, but this looks like a problem", severity: "error" },
+    ])
+  })
+
   it("treats 'not ok' without an error diagnostic as a defect", async () => {
     const core = fakeCore({ diff: () => ({ ok: false, diagnostics: [diagnostic()] }) })
     await expectProblem(await makeHandler(core)(post("/v1/diff", json(envelope), "application/json")), 500)

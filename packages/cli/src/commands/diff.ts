@@ -1,15 +1,7 @@
 /** `ampkit diff <old> <new> [--format text|json|markdown|github|sarif] [--fail-on <level>] [--accept <file>]...` */
-import {
-  type Diagnostic,
-  decodeUtf8,
-  escapeControl,
-  parseSource,
-  renderValidationText,
-  report,
-  sortDiagnostics,
-} from "@ampkit/core"
+import { decodeUtf8, escapeControl, renderValidationText, report } from "@ampkit/core"
+import { decodeText } from "@ampkit/core/Decode"
 import { type DiffResult, type DiffSide, diff, type FailOn, failsAt, levels } from "@ampkit/core/Diff"
-import { decodeDocument } from "@ampkit/core/Document"
 import { renderDiffGithub } from "@ampkit/core/render/diff-github"
 import { diffJson } from "@ampkit/core/render/diff-json"
 import { renderDiffMarkdown } from "@ampkit/core/render/diff-markdown"
@@ -75,51 +67,22 @@ const syntaxOf = (name: string): "json" | "yaml" | "auto" => {
 
 /** An input turned into a diff side, or an InputError carrying its diagnostics as text. */
 const load = (input: Input): DiffSide => {
-  const decoded = decodeUtf8(input.bytes)
-  if (!decoded.ok) {
+  const name = escapeControl(input.name)
+  const utf8 = decodeUtf8(input.bytes)
+  if (!utf8.ok) {
     throw new InputError({
-      message: `${escapeControl(input.name)}:${decoded.position.line}:${decoded.position.column}: ${decoded.message} (save it as UTF-8)`,
+      message: `${name}:${utf8.position.line}:${utf8.position.column}: ${utf8.message} (save it as UTF-8)`,
     })
   }
-  const text = decoded.text
-  const parsed = parseSource(text, { syntax: syntaxOf(input.name) })
-  const document = parsed.document
-  const errors = parsed.findings.filter((f) => f.severity === "error")
-  if (document === undefined || errors.length > 0) {
-    const diagnostics = sortDiagnostics(
-      errors.map((f): Diagnostic => {
-        const at = f.position ?? document?.locate(f.pointer, f.at) ?? { line: 1, column: 1 }
-        return {
-          rule: f.rule,
-          severity: f.severity,
-          message: f.message,
-          pointer: f.pointer,
-          line: at.line,
-          column: at.column,
-          ...(f.hint !== undefined ? { hint: f.hint } : {}),
-          suppressed: false,
-        }
-      }),
-    )
-    throw new InputError({
-      message: `${escapeControl(input.name)} does not parse, so there is nothing to compare:\n${renderValidationText(
-        input.name,
-        text,
-        report(diagnostics),
-      )}`.trimEnd(),
-    })
-  }
-  const result = decodeDocument(document.value, diffKinds)
-  if (result._tag === "Failure") {
-    const findings = result.failure.findings.slice(0, 5).map((f) => {
-      const at = document.locate(f.pointer, f.at)
-      return `  ${escapeControl(input.name)}:${at.line}:${at.column} ${f.rule}  ${escapeControl(f.message)}`
-    })
-    throw new InputError({
-      message: [`${escapeControl(input.name)}: ${escapeControl(result.failure.message)}`, ...findings].join("\n"),
-    })
-  }
-  return { value: result.success.value, locate: document.locate }
+  const decoded = decodeText(utf8.text, { syntax: syntaxOf(input.name), expected: diffKinds })
+  if (decoded.ok) return { value: decoded.document.value, locate: decoded.source.locate }
+  const head =
+    decoded.reason === "syntax"
+      ? `${name} does not parse, so there is nothing to compare:`
+      : `${name}: ${escapeControl(decoded.message)}`
+  const shown = decoded.diagnostics.slice(0, 10)
+  const details = shown.length > 0 ? `\n${renderValidationText(input.name, utf8.text, report(shown)).trimEnd()}` : ""
+  throw new InputError({ message: head + details })
 }
 
 /** The fingerprints of an --accept file: 12 hex digits per line, `#` comments, blank lines ignored. */

@@ -209,7 +209,8 @@ export const runPlan = async (args: ReadonlyArray<string>, io: Io): Promise<numb
   }
   const warnings = outcome.validation().warnings
   if (warnings > 0) {
-    const count = warnings === 1 ? "1 warning (ampkit validate shows it)" : `${warnings} warnings (ampkit validate shows them)`
+    const count =
+      warnings === 1 ? "1 warning (ampkit validate shows it)" : `${warnings} warnings (ampkit validate shows them)`
     io.stderr(`ampkit: ${escapeControl(desiredInput.name)} has ${count}\n`)
   }
   if (typeof values.out === "string") {

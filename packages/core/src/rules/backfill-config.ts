@@ -51,7 +51,8 @@ export const backfillConfig: Rule = {
           }
         if (!hasDays) continue
         const days = member(period, "days")
-        if (typeof days === "number" && Number.isInteger(days) && days >= 0) continue
+        // A non-number (`days: "30"`) is the shape decoder's wrong-type (rules.md); this rule owns the numbers.
+        if (typeof days !== "number" || (Number.isInteger(days) && days >= 0)) continue
         yield {
           rule: "backfill-config",
           severity: "error",

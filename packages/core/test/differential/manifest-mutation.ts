@@ -67,8 +67,9 @@ const nodesOf = (root: unknown): Array<Node> => {
   const out: Array<Node> = []
   const visit = (value: unknown, path: Array<string | number>) => {
     out.push({ path: [...path], value })
-    if (Array.isArray(value)) value.forEach((v, i) => visit(v, [...path, i]))
-    else if (isRecord(value)) for (const key of Object.keys(value)) visit(value[key], [...path, key])
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) visit(value[i], [...path, i])
+    } else if (isRecord(value)) for (const key of Object.keys(value)) visit(value[key], [...path, key])
   }
   visit(root, [])
   return out

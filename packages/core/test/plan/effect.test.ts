@@ -3,7 +3,8 @@ import * as Effect from "effect/Effect"
 import { describe, expect, test } from "vitest"
 import { InvalidManifestError, PlanInputError, planEffect, planFromText } from "../../src/Plan.js"
 
-const read = (file: string): string => readFileSync(new URL(`../fixtures/plan/every-action/${file}`, import.meta.url), "utf8")
+const read = (file: string): string =>
+  readFileSync(new URL(`../fixtures/plan/every-action/${file}`, import.meta.url), "utf8")
 
 describe("planEffect: the Effect face", () => {
   test("succeeds with the same plan as the plain face", () => {
@@ -22,7 +23,9 @@ describe("planEffect: the Effect face", () => {
   })
 
   test("fails with InvalidManifestError carrying the validation report", () => {
-    const error = Effect.runSync(Effect.flip(planEffect({ current: "[]", desired: "specVersion: 2.0.0\nintegrations: []\n" })))
+    const error = Effect.runSync(
+      Effect.flip(planEffect({ current: "[]", desired: "specVersion: 2.0.0\nintegrations: []\n" })),
+    )
     expect(error).toBeInstanceOf(InvalidManifestError)
     if (error._tag !== "InvalidManifestError") throw new Error("wrong error")
     expect(error.report.ok).toBe(false)

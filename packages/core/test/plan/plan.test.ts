@@ -82,7 +82,8 @@ describe("plan edge cases", () => {
   test("maxBatch must be a whole number of at least 1", () => {
     expect(maxBatchProblem(undefined)).toBeUndefined()
     expect(maxBatchProblem(3)).toBeUndefined()
-    for (const bad of [0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, "2"]) expect(maxBatchProblem(bad)).toBeDefined()
+    for (const bad of [0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, "2"])
+      expect(maxBatchProblem(bad)).toBeDefined()
     expect(() => plan({ current: [], desired: manifest(block("a", ["x"])), maxBatch: 0 })).toThrow(RangeError)
   })
 
@@ -107,7 +108,6 @@ describe("plan text", () => {
 
   test("names from the API and the manifest are escaped", () => {
     const text = renderPlanText(p)
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for them
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/)
     expect(text).toContain("! evil\\x1b[2J\\u202e")
     expect(text).toContain("+ new\\x07")
@@ -129,7 +129,9 @@ describe("plan text", () => {
     const none = plan({ current: live(block("same", ["x"])), desired: manifest(block("same", ["x"])) })
     const text = renderPlanText(none)
     expect(text).toContain("No changes: the live integrations already match the manifest.")
-    expect(text).toMatch(/Plan: 0 to create, 0 to update, 1 unchanged, 0 orphans; nothing to deploy\. Plan [0-9a-f]{16}\.\n$/)
+    expect(text).toMatch(
+      /Plan: 0 to create, 0 to update, 1 unchanged, 0 orphans; nothing to deploy\. Plan [0-9a-f]{16}\.\n$/,
+    )
   })
 
   test("verification text", () => {
@@ -137,7 +139,10 @@ describe("plan text", () => {
       "✔ plan abc is current: no planned integration moved since planning.\n",
     )
     expect(
-      renderPlanVerificationText({ ok: false, moved: [{ name: "a\u001b", plannedRevision: null, liveRevision: "r" }] }, undefined),
+      renderPlanVerificationText(
+        { ok: false, moved: [{ name: "a\u001b", plannedRevision: null, liveRevision: "r" }] },
+        undefined,
+      ),
     ).toBe(
       "✖ plan is stale: 1 integration moved since planning:\n  a\\x1b: planned against absent, live is revision r\n" +
         "Plan again against the live integrations before deploying.\n",

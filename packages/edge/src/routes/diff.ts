@@ -6,7 +6,7 @@ import { issue, jsonTypeOf, readEnvelope, requireNoIssues } from "../Envelope.js
 import { Failure, type Issue } from "../Failure.js"
 import type { DiffInput, DocumentInput } from "../Port.js"
 import { jsonReply, type Reply, type RouteContext } from "../Route.js"
-import { brokenPort, failureOf } from "../Verdict.js"
+import { portFailure } from "../Verdict.js"
 
 /** A document member: YAML/JSON text, or a JSON object or array. */
 export const documentMember = (body: Record<string, unknown>, member: string, issues: Array<Issue>): DocumentInput => {
@@ -30,6 +30,6 @@ export const diffRoute = async (context: RouteContext): Promise<Reply> => {
   const diff = context.ports.diff
   if (diff === undefined) throw new Failure("NotImplemented", "POST /v1/diff is not implemented yet")
   const result = diff(input)
-  if (!result.ok) throw failureOf(result.diagnostics, context.settings.limits.maxIssues, "the input") ?? brokenPort()
+  if (!result.ok) throw portFailure(result, context.settings.limits.maxIssues)
   return jsonReply(200, result.value, { "Cache-Control": "no-store" })
 }

@@ -8,7 +8,7 @@ import { excerpt } from "../Excerpt.js"
 import { Failure, type Issue } from "../Failure.js"
 import type { PlanInput } from "../Port.js"
 import { jsonReply, type Reply, type RouteContext } from "../Route.js"
-import { brokenPort, failureOf } from "../Verdict.js"
+import { portFailure } from "../Verdict.js"
 
 /** Largest accepted `maxBatch`, and most `stopReads` entries. */
 export const planBounds = { maxBatch: 1_000, stopReads: 1_000 } as const
@@ -56,6 +56,6 @@ export const planRoute = async (context: RouteContext): Promise<Reply> => {
   const plan = context.ports.plan
   if (plan === undefined) throw new Failure("NotImplemented", "POST /v1/plan is not implemented yet")
   const result = plan(input)
-  if (!result.ok) throw failureOf(result.diagnostics, context.settings.limits.maxIssues, "the input") ?? brokenPort()
+  if (!result.ok) throw portFailure(result, context.settings.limits.maxIssues)
   return jsonReply(200, result.value, { "Cache-Control": "no-store" })
 }
