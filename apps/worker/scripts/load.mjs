@@ -1,10 +1,10 @@
 // Load test: `wrangler dev` (workerd) on loopback, then ~15 s of autocannon mixing valid, invalid,
-// unparseable, oversized, badly encoded and wrongly typed requests. Asserts zero 5xx, zero connection
-// errors, and that every response has the status expected for its request and a well-formed body.
+// unparseable, oversized, badly encoded and wrongly typed requests, diffs and plans. Asserts zero 5xx,
+// zero connection errors, and that every response has the status expected for its request and a
+// well-formed body.
 // Prints throughput and latency, then stops wrangler and workerd (their process group) cleanly.
 //
 //   node scripts/load.mjs [--duration 15] [--connections 8]
-// (diff and plan are left out while they answer 501.)
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
 import autocannon from "autocannon"
@@ -69,6 +69,27 @@ const requests = [
     headers: { "content-type": "text/plain" },
     body: "a: 1",
   },
+  {
+    label: "diff (hubspot vs stripe)",
+    method: "POST",
+    path: "/v1/diff",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ old: sample("hubspot").toString(), new: sample("stripe").toString() }),
+  },
+  {
+    label: "plan (hubspot, nothing live)",
+    method: "POST",
+    path: "/v1/plan",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ current: [], desired: sample("hubspot").toString() }),
+  },
+  {
+    label: "plan with a broken envelope",
+    method: "POST",
+    path: "/v1/plan",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ current: {}, desired: 1 }),
+  },
   { label: "JSON Schema", method: "GET", path: "/v1/schema" },
   { label: "unknown route", method: "GET", path: "/v1/nope" },
 ]
@@ -96,6 +117,8 @@ const wellFormed = (status, contentType, text) => {
     return undefined
   }
   if (contentType === "application/schema+json") return typeof body === "object" ? undefined : "schema is not an object"
+  if (Array.isArray(body.changes)) return typeof body.summary === "object" ? undefined : "diff without summary"
+  if (Array.isArray(body.batches)) return Array.isArray(body.integrations) ? undefined : "plan without integrations"
   return body.ok === true && Array.isArray(body.diagnostics) ? undefined : "not { ok: true, diagnostics }"
 }
 

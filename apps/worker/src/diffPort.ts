@@ -29,9 +29,12 @@ const sideOf = (member: "old" | "new", input: DocumentInput): Side => {
   const decoded = decodeDocument(input, diffKinds)
   if (decoded._tag === "Success") return { ok: true, side: { value: decoded.success.value } }
   const error = decoded.failure
-  if (error._tag === "DocumentKindError") return { ok: false, result: { ok: false, input: member, message: error.message } }
+  if (error._tag === "DocumentKindError")
+    return { ok: false, result: { ok: false, input: member, message: error.message } }
   // Given as JSON, not text: the diagnostics have pointers but no line and column.
-  const diagnostics = error.findings.map(toDiagnostic(undefined)).map(({ line: _, column: __, ...d }) => ({ ...d, input: member }))
+  const diagnostics = error.findings
+    .map(toDiagnostic(undefined))
+    .map(({ line: _, column: __, ...d }) => ({ ...d, input: member }))
   return { ok: false, result: { ok: false, diagnostics } }
 }
 

@@ -14,7 +14,7 @@ interface Change {
   message: string
 }
 
-const valueOf = (text: string): Record<string, unknown> => {
+const dataOf = (text: string): Record<string, unknown> => {
   const value = parseSource(text).document?.value
   if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Error("not an object")
   return value as Record<string, unknown>
@@ -24,7 +24,7 @@ describe("POST /v1/diff", () => {
   it("finds no change between a sample's text and the same sample as JSON, for every sample", async () => {
     let compared = 0
     for (const { name, text } of samples) {
-      const response = await postJson("/v1/diff", { old: text, new: valueOf(text) })
+      const response = await postJson("/v1/diff", { old: text, new: dataOf(text) })
       const body = (await response.json()) as { changes?: Array<Change>; summary?: Record<string, number> }
       expect([200, 422], name).toContain(response.status)
       if (response.status !== 200) continue
@@ -36,7 +36,7 @@ describe("POST /v1/diff", () => {
   })
 
   it("classifies a removed read object as breaking, pointing into the old document", async () => {
-    const old = valueOf(sample("hubspot"))
+    const old = dataOf(sample("hubspot"))
     const integrations = old.integrations as Array<{ name: string; read?: { objects: Array<{ objectName: string }> } }>
     const target = integrations.find((i) => (i.read?.objects.length ?? 0) > 1)
     expect(target).toBeDefined()
@@ -81,7 +81,7 @@ describe("POST /v1/diff", () => {
 describe("POST /v1/plan", () => {
   it("plans a sample against no live integrations: every integration is created, in batches", async () => {
     const desired = sample("hubspot")
-    const names = (valueOf(desired).integrations as Array<{ name: string }>).map((i) => i.name)
+    const names = (dataOf(desired).integrations as Array<{ name: string }>).map((i) => i.name)
     const response = await postJson("/v1/plan", { current: [], desired, maxBatch: 1 })
     const body = (await response.json()) as {
       integrations: Array<{ name: string; action: string }>
@@ -109,7 +109,10 @@ describe("POST /v1/plan", () => {
   })
 
   it("answers 400 naming /current when it is not a list of integrations", async () => {
-    const body = await expectProblem(await postJson("/v1/plan", { current: [{ hello: 1 }], desired: sample("hubspot") }), 400)
+    const body = await expectProblem(
+      await postJson("/v1/plan", { current: [{ hello: 1 }], desired: sample("hubspot") }),
+      400,
+    )
     expect(body.issues).toEqual([expect.objectContaining({ name: "/current" })])
   })
 })

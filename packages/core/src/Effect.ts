@@ -6,6 +6,7 @@ import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
 import { type DecodeTextOptions, decodeText, toDiagnostic } from "./Decode.js"
 import type { Diagnostic } from "./Diagnostic.js"
+import { DiffInputError, type DiffOptions, type DiffResult, type DiffSide, diff as diffPlain } from "./Diff.js"
 import type { Document } from "./Document.js"
 import { type ParseOptions, parseSource, type SourceDocument } from "./Source.js"
 import { sortDiagnostics, type ValidateOptions, type ValidationReport, validate as validatePlain } from "./Validate.js"
@@ -67,5 +68,23 @@ export const decode = (
     )
   })
 
-export { InvalidManifestError, PlanInputError, planEffect as plan } from "./Plan.js"
 export { decodeDocumentEffect as decodeDocument } from "./Document.js"
+export { InvalidManifestError, PlanInputError, planEffect as plan } from "./Plan.js"
+
+/** A side of a diff is no document kind the diff compares. */
+export class DiffError extends Data.TaggedError("DiffError")<{
+  readonly side: "before" | "after"
+  readonly message: string
+}> {}
+
+/** The semantic diff of two decoded documents (any kind), as an Effect. */
+export const diff = (before: DiffSide, after: DiffSide, options?: DiffOptions): Effect.Effect<DiffResult, DiffError> =>
+  Effect.suspend(() => {
+    try {
+      return Effect.succeed(diffPlain(before, after, options))
+    } catch (error) {
+      if (error instanceof DiffInputError)
+        return Effect.fail(new DiffError({ side: error.side, message: error.message }))
+      throw error
+    }
+  })

@@ -8,6 +8,24 @@ export type { Installation, Integration, IntegrationList, Revision } from "./Api
 export { type DecodeTextOptions, type DecodeTextResult, decodeText } from "./Decode.js"
 export type { Diagnostic, Finding, Position, Severity } from "./Diagnostic.js"
 export {
+  atOrAbove,
+  type Change,
+  type ChangeId,
+  changeCatalog,
+  changeIds,
+  DiffInputError,
+  type DiffOptions,
+  type DiffResult,
+  type DiffSide,
+  type DiffSummary,
+  diff,
+  diffKind,
+  type FailOn,
+  failsAt,
+  type Level,
+  levels,
+} from "./Diff.js"
+export {
   DecodeError,
   type Document,
   type DocumentKind,
@@ -32,6 +50,21 @@ export type {
   SubscribeObject,
   WriteObject,
 } from "./Manifest.js"
+export { manifestYaml } from "./ManifestYaml.js"
+export {
+  batchPath,
+  type Plan,
+  type PlanAction,
+  type PlanBatch,
+  type PlanInput,
+  type PlannedIntegration,
+  type PlanOutcome,
+  type PlanTextInput,
+  plan,
+  planFromText,
+  removedReadObjects,
+} from "./Plan.js"
+export { decodePlanRecord, type PlanVerification, verifyPlan } from "./PlanVerify.js"
 export {
   type ApiProblem,
   decodeProblem,
@@ -40,8 +73,18 @@ export {
   type InputValidationIssue,
   type InputValidationProblem,
 } from "./Problem.js"
+export { explainProblem, type ProblemExplanation } from "./ProblemExplain.js"
 export { type RuleDescription, ruleDescriptions } from "./RuleCatalog.js"
+export { renderDiffGithub } from "./render/diff-github.js"
+export { diffJson } from "./render/diff-json.js"
+export { renderDiffMarkdown } from "./render/diff-markdown.js"
+export { renderDiffSarif } from "./render/diff-sarif.js"
+export { renderDiffText } from "./render/diff-text.js"
 export { escapeControl } from "./render/escape.js"
+export { planFiles, renderPlanJson, renderPlanVerificationJson } from "./render/plan-json.js"
+export { planSummaryLine, renderPlanText, renderPlanVerificationText } from "./render/plan-text.js"
+export { problemJson } from "./render/problem-json.js"
+export { renderProblemText } from "./render/problem-text.js"
 export {
   type FileReport,
   githubAnnotation,
@@ -62,23 +105,3 @@ export {
   validate,
   validateParsed,
 } from "./Validate.js"
-export {
-  batchPath,
-  type Plan,
-  type PlanAction,
-  type PlanBatch,
-  type PlanInput,
-  type PlannedIntegration,
-  type PlanOutcome,
-  type PlanTextInput,
-  plan,
-  planFromText,
-  removedReadObjects,
-} from "./Plan.js"
-export { decodePlanRecord, type PlanVerification, verifyPlan } from "./PlanVerify.js"
-export { explainProblem, type ProblemExplanation } from "./ProblemExplain.js"
-export { manifestYaml } from "./ManifestYaml.js"
-export { planFiles, renderPlanJson, renderPlanVerificationJson } from "./render/plan-json.js"
-export { planSummaryLine, renderPlanText, renderPlanVerificationText } from "./render/plan-text.js"
-export { problemJson } from "./render/problem-json.js"
-export { renderProblemText } from "./render/problem-text.js"

@@ -4,9 +4,10 @@
  * `issues`; unsuppressed warnings and infos go in the `warnings` extension member, in the same issue
  * shape with their `severity`. Both lists are bounded by `maxIssues`.
  */
+
+import { issue } from "./Envelope.js"
 import { clip } from "./Excerpt.js"
 import { Failure } from "./Failure.js"
-import { issue } from "./Envelope.js"
 import type { PortInputDiagnostic, PortResult } from "./Port.js"
 import { bounded, issueOf } from "./Problem.js"
 

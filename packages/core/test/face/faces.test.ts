@@ -66,3 +66,19 @@ describe("plain face and Effect face give the same results", () => {
     expect(error.diagnostics[0]?.rule).toBe("duplicate-key")
   })
 })
+
+describe("diff through both faces", () => {
+  test("same result; a non-document side is a DiffError", async () => {
+    const { diff } = await import("../../src/Diff.js")
+    const before = decodeText(sample("salesforce/amp.yaml"))
+    const after = decodeText(sample("salesforce/amp.yaml").replace("*/10 * * * *", "0 */6 * * *"))
+    if (!before.ok || !after.ok) throw new Error("samples decode")
+    const a = { value: before.source.value, locate: before.source.locate }
+    const b = { value: after.source.value, locate: after.source.locate }
+    const plain = diff(a, b)
+    expect(Effect.runSync(AmpEffect.diff(a, b))).toEqual(plain)
+    expect(plain.changes.map((c) => c.id)).toContain("read-object-schedule-changed")
+    const error = Effect.runSync(Effect.flip(AmpEffect.diff(a, { value: 42 })))
+    expect(error).toMatchObject({ _tag: "DiffError", side: "after" })
+  })
+})
