@@ -49,7 +49,13 @@ const decoded = (r: ReturnType<typeof decodeDocument>): Decoded["success"] => {
 export const planCase = (inputs: PlanInputs): PlanRow => {
   const { desiredText, currentText } = inputs
   const outcome = planFromText({ current: currentText, desired: desiredText })
-  if (!outcome.ok) throw new Error(`planFromText refused the bench inputs: ${outcome.reason}`)
+  if (!outcome.ok) {
+    const why =
+      outcome.reason === "invalid-manifest"
+        ? outcome.report.diagnostics.find((d) => d.severity === "error")?.message
+        : `${outcome.input}: ${outcome.message}`
+    throw new Error(`planFromText refused the bench inputs (${outcome.reason}): ${why}`)
+  }
   const desiredDoc = parseSource(desiredText).document!
   const currentDoc = parseSource(currentText).document!
   const current = decoded(decodeDocument(currentDoc.value, "integration-list")).value as Parameters<
