@@ -53,7 +53,7 @@ if (runs("validate")) {
   const check = new Ajv({ allErrors: true }).compile(officialManifestSchema())
   const rows: Array<ValidateRow> = []
   for (const [input, rounds, libraries] of [
-    [{ label: `largest real sample (${largest.path})`, text: largest.text, bytes: largest.bytes }, 7, true],
+    [{ label: `largest real sample (${largest.path})`, text: largest.text, bytes: largest.bytes }, 7, false],
     [{ label: `generated, ${gen60.names.length} integrations`, text: gen60.text, bytes: gen60.bytes }, 7, true],
     [{ label: `generated, ${gen1m.names.length} integrations`, text: gen1m.text, bytes: gen1m.bytes }, 4, false],
   ] as const) {

@@ -1,18 +1,22 @@
 /**
  * Timing method: each contender is warmed up, then timed in several rounds; within a round every
- * contender runs one batch, in an order rotated each round (interleaving cancels drift from
- * clock boosts, other processes and heap growth). A batch is as many calls as fill `batchMs`; the
- * figure reported is the median per-call time over the rounds. No forced GC between batches: a
- * `gc()` shrinks the young generation, and the next allocation-heavy calls then pay for many
- * scavenges (seen here: a YAML parse 7× slower right after `gc()`), which would distort exactly the
- * contenders that build large trees. Garbage left by one batch is collected in the next one's
- * time, and the rotation spreads that evenly.
+ * contender runs one batch, in an order rotated each round (interleaving cancels drift from clock
+ * boosts, other processes and heap growth). A batch is as many calls as fill `batchMs` (at least
+ * one). The figure reported is the mean time per call over all timed calls: for a parse of 1 MB,
+ * single calls vary 3× with the phase of V8's garbage collector, and the mean is the amortised cost
+ * of a call, garbage collection included.
+ *
+ * No forced GC: a `gc()` shrinks the young generation, and the next allocation-heavy calls then pay
+ * for many scavenges (seen here: a YAML parse 7× slower right after `gc()`). Instead each batch
+ * starts with one untimed call, so what is left of the previous contender's garbage is mostly
+ * collected off the clock, and the timed calls pay for their own garbage as in a steady loop.
  *
  * Two clocks are read around each batch: `performance.now()` (wall) and `process.cpuUsage()` (CPU
  * time of this process, user + system). The CPU figure is the one reported: on a machine shared with
  * other work (this one has 2 cores shared by several engineers) wall time counts the time other
- * processes held the core, CPU time does not. On an idle machine the two agree within a few percent
- * (`wallMs` keeps the wall figure; `busy` says how far apart they were).
+ * processes held the core, CPU time does not. CPU time includes V8's GC helper threads, so on an idle
+ * machine it can exceed wall time a little for allocation-heavy calls (`wallMs` keeps the wall
+ * figure; `busy` says how far apart the two were over a run).
  */
 
 export interface Contender {
@@ -22,12 +26,13 @@ export interface Contender {
 
 export interface Timing {
   readonly name: string
-  /** Median CPU milliseconds per call. */
+  /** Mean CPU milliseconds per call over every timed call. */
   readonly ms: number
-  /** Fastest and slowest batch (CPU ms per call). */
+  /** Median, fastest and slowest batch (CPU ms per call). */
+  readonly median: number
   readonly min: number
   readonly max: number
-  /** Median wall milliseconds per call. */
+  /** Mean wall milliseconds per call. */
   readonly wallMs: number
   /** Calls per batch and number of batches. */
   readonly calls: number
@@ -55,6 +60,8 @@ const median = (values: ReadonlyArray<number>): number => {
   return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2
 }
 
+const mean = (values: ReadonlyArray<number>): number => values.reduce((a, b) => a + b, 0) / values.length
+
 /**
  * Warm up (at least `warmupMs` of CPU and 5 calls, or 2 calls when one call is longer than
  * `warmupMs`), then calls per batch so that one batch takes about `batchMs`, from a short burst.
@@ -70,6 +77,7 @@ const calibrate = (c: Contender, warmupMs: number, batchMs: number): number => {
     calls++
     if (cpuMs() - start >= warmupMs && (calls >= 5 || (calls >= 2 && last > warmupMs))) break
   }
+  if (last >= batchMs) return 1
   const burst = Math.max(1, Math.min(1000, Math.floor(10 / Math.max(last, 1e-3))))
   const t = cpuMs()
   for (let i = 0; i < burst; i++) sink = c.run()
@@ -78,6 +86,8 @@ const calibrate = (c: Contender, warmupMs: number, batchMs: number): number => {
 }
 
 const batch = (c: Contender, calls: number): { cpu: number; wall: number } => {
+  sink = undefined
+  sink = c.run()
   const cpu = cpuMs()
   const wall = performance.now()
   for (let i = 0; i < calls; i++) sink = c.run()
@@ -87,7 +97,7 @@ const batch = (c: Contender, calls: number): { cpu: number; wall: number } => {
 /** Time the contenders against each other in one interleaved run. */
 export const measure = (contenders: ReadonlyArray<Contender>, options: MeasureOptions = {}): Array<Timing> => {
   const rounds = options.rounds ?? 7
-  const batchMs = options.batchMs ?? 80
+  const batchMs = options.batchMs ?? 60
   const warmupMs = options.warmupMs ?? 400
   const calls = contenders.map((c) => calibrate(c, warmupMs, batchMs))
   const cpu = contenders.map(() => [] as Array<number>)
@@ -102,16 +112,17 @@ export const measure = (contenders: ReadonlyArray<Contender>, options: MeasureOp
   }
   return contenders.map((c, i) => ({
     name: c.name,
-    ms: median(cpu[i]!),
+    ms: mean(cpu[i]!),
+    median: median(cpu[i]!),
     min: Math.min(...cpu[i]!),
     max: Math.max(...cpu[i]!),
-    wallMs: median(wall[i]!),
+    wallMs: mean(wall[i]!),
     calls: calls[i]!,
     rounds,
   }))
 }
 
-/** How much longer wall time was than CPU time over a set of timings (1 = an idle machine). */
+/** How much longer wall time was than CPU time over a set of timings (1 = the cores were not shared). */
 export const busy = (timings: ReadonlyArray<Timing>): number => {
   let wallSum = 0
   let cpuSum = 0

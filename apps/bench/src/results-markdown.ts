@@ -44,9 +44,10 @@ const header = (e: Environment): string =>
     `- Run: ${e.date}, Node ${e.node} (${e.platform}), ${e.cores} cores (${e.cpu}), ${e.seconds.toFixed(0)} s.`,
     `- Load average ${e.loadBefore.toFixed(1)} before, ${e.loadAfter.toFixed(1)} after; wall time was ${e.busy.toFixed(1)}× CPU time ` +
       "over the timed calls (1.0 when the cores are not shared).",
-    "- Each figure is the median CPU time per call (`process.cpuUsage`, so other processes on a shared machine do not " +
-      "count) over interleaved rounds after a warm-up; ampkit and its peers run in the same process, in an order " +
-      "rotated each round (apps/bench/src/measure.ts). Ratio = ampkit / peer: lower is better for ampkit.",
+    "- Each figure is the mean CPU time per call (`process.cpuUsage`, so other processes on a shared machine do not " +
+      "count; garbage collection included) over interleaved rounds after a warm-up; ampkit and its peers run in the " +
+      "same process, in an order rotated each round (apps/bench/src/measure.ts). Ratio = ampkit / peer: lower is " +
+      "better for ampkit.",
     "- Inputs are deterministic: the largest real sample, and manifests generated from the real samples' integrations " +
       "(renamed copies, seeded order; apps/bench/src/manifest-generator.ts).",
   ].join("\n")

@@ -84,7 +84,7 @@ export const renderDiff = (body: HTMLElement, outcome: DiffOutcome | undefined, 
         ? diagnosticList(outcome.diagnostics, (line, column) => goTo("before", line, column), "before,")
         : outcome.side === "after"
           ? h("p", { class: "note" }, "Fix the errors listed under Diagnostics first.")
-          : null,
+          : "",
     )
     return
   }

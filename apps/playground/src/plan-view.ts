@@ -114,8 +114,8 @@ export const renderPlan = (section: HTMLElement, outcome: PlanOutcome | undefine
             ),
           ),
         ),
-    plan.notes.length > 0 ? h("h3", {}, "Notes") : null,
-    plan.notes.length > 0 ? h("ul", { class: "notes" }, ...plan.notes.map((n) => h("li", {}, `${n.integration} ${n.message}`))) : null,
+    plan.notes.length > 0 ? h("h3", {}, "Notes") : "",
+    plan.notes.length > 0 ? h("ul", { class: "notes" }, ...plan.notes.map((n) => h("li", {}, `${n.integration} ${n.message}`))) : "",
   )
 }
 
