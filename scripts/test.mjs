@@ -29,7 +29,8 @@ const packagesWithTests = () => {
       const manifest = join(dir, name, "package.json")
       if (!existsSync(manifest)) continue
       const pkg = JSON.parse(readFileSync(manifest, "utf8"))
-      if (pkg.scripts?.test) out.push({ dir: join(dir, name), name: pkg.name })
+      if (pkg.scripts?.test)
+        out.push({ dir: join(dir, name), name: pkg.name, typecheck: Boolean(pkg.scripts.typecheck) })
     }
   }
   return out
@@ -64,7 +65,15 @@ for (const [label, args] of [
   }
 }
 
-for (const { dir, name } of packagesWithTests()) {
+for (const { dir, name, typecheck } of packagesWithTests()) {
+  if (typecheck) {
+    console.log(`\n=== ${name}: types`)
+    if (pnpm(["run", "typecheck"], { cwd: dir }) === 0) passed++
+    else {
+      failed++
+      failures.push(`${name}: typecheck`)
+    }
+  }
   console.log(`\n=== ${name}`)
   const outDir = join(dir, "test-results")
   rmSync(outDir, { recursive: true, force: true })
