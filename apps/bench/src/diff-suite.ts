@@ -9,6 +9,7 @@ import jsonpatch from "fast-json-patch"
 import { atomizeChangeset, diff as jsonDiffTs } from "json-diff-ts"
 import microdiff from "microdiff"
 import type { DiffPair } from "./diff-pair.js"
+import type { Edit } from "./manifest-edits.js"
 import { type Contender, measure, type Timing } from "./measure.js"
 
 export interface DiffContenderResult {
@@ -22,7 +23,9 @@ export interface DiffContenderResult {
 export interface DiffRow {
   readonly label: string
   readonly bytes: number
-  readonly pair: DiffPair
+  readonly edits: ReadonlyArray<Edit>
+  /** Arrays of two or more items whose order changed. */
+  readonly reorderedArrays: number
   readonly results: ReadonlyArray<DiffContenderResult>
   /** Ours (on values) / fast-json-patch. */
   readonly ratio: number
@@ -106,7 +109,8 @@ export const diffCase = (label: string, pair: DiffPair, options: DiffCaseOptions
   return {
     label,
     bytes: Buffer.byteLength(pair.beforeText),
-    pair,
+    edits: pair.edits,
+    reorderedArrays: pair.reorderedArrays,
     results,
     ratio: timings[0]!.ms / timings[1]!.ms,
     exact,

@@ -49,7 +49,8 @@ export interface MeasureOptions {
 let sink: unknown
 export const lastSink = (): unknown => sink
 
-const cpuMs = (): number => {
+/** CPU milliseconds used by this process so far (user + system). */
+export const cpuMs = (): number => {
   const u = process.cpuUsage()
   return (u.user + u.system) / 1000
 }
@@ -63,8 +64,9 @@ const median = (values: ReadonlyArray<number>): number => {
 const mean = (values: ReadonlyArray<number>): number => values.reduce((a, b) => a + b, 0) / values.length
 
 /**
- * Warm up (at least `warmupMs` of CPU and 5 calls, or 2 calls when one call is longer than
- * `warmupMs`), then calls per batch so that one batch takes about `batchMs`, from a short burst.
+ * Warm up (at least `warmupMs` of CPU and 5 calls, or one call longer than `warmupMs`: such a call
+ * runs its loops long enough to be optimised, and each batch adds an untimed call), then calls per
+ * batch so that one batch takes about `batchMs`, from a short burst.
  */
 const calibrate = (c: Contender, warmupMs: number, batchMs: number): number => {
   const start = cpuMs()
@@ -75,7 +77,7 @@ const calibrate = (c: Contender, warmupMs: number, batchMs: number): number => {
     sink = c.run()
     last = cpuMs() - t
     calls++
-    if (cpuMs() - start >= warmupMs && (calls >= 5 || (calls >= 2 && last > warmupMs))) break
+    if (cpuMs() - start >= warmupMs && (calls >= 5 || last > warmupMs)) break
   }
   if (last >= batchMs) return 1
   const burst = Math.max(1, Math.min(1000, Math.floor(10 / Math.max(last, 1e-3))))
