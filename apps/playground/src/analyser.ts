@@ -2,13 +2,15 @@
  * Runs analyses (analysis.ts) as the user types: in a Web Worker when one can start (this same
  * script, loaded as a classic worker), else on the main thread. Requests are debounced, at most one
  * is in flight, and only the newest input is ever analysed next, so a slow analysis of a large file
- * never queues up behind the keyboard.
+ * never queues up behind the keyboard. The worker also encodes the input as the URL fragment
+ * (share.ts): serialising a megabyte takes the main thread ~100 ms, the worker nothing visible.
  *
  * Chromium refuses workers on `file://` pages (SecurityError), and a page served as a module (the
  * Vite dev server) has no script URL to start one from: there the main thread takes over, with a
  * debounce that grows with the time the last analysis took.
  */
 import { type Analysis, type AnalysisInput, analyse } from "./analysis.js"
+import { encodeState } from "./share.js"
 
 export type Engine = "worker" | "main"
 
@@ -17,11 +19,14 @@ export type ToWorker = { readonly type: "analyse"; readonly version: number; rea
 export type FromWorker =
   | { readonly type: "ready" }
   | { readonly type: "result"; readonly version: number; readonly analysis: Analysis; readonly ms: number }
+  | { readonly type: "fragment"; readonly version: number; readonly fragment: string }
   | { readonly type: "failed"; readonly version: number; readonly message: string }
 
 export interface AnalyserEvents {
   /** An analysis of input `version` (the newest sent; newer input may already be waiting). */
   readonly result: (analysis: Analysis, version: number, ms: number, engine: Engine) => void
+  /** The URL fragment holding input `version` (after its result). */
+  readonly fragment: (fragment: string, version: number) => void
   readonly failed: (message: string, version: number) => void
   /** The engine in use, and why the worker is not, when it is not. */
   readonly engine: (engine: Engine, reason?: string) => void
@@ -100,6 +105,7 @@ export class Analyser {
     // Typing pauses shorter than twice the last analysis do not start another one.
     this.mainDebounce = Math.min(mainDebounceMs.max, Math.max(mainDebounceMs.min, 2 * ms))
     this.events.result(analysis, version, ms, "main")
+    void encodeState(input).then((fragment) => this.events.fragment(fragment, version))
   }
 
   private fromWorker(message: FromWorker): void {
@@ -109,6 +115,10 @@ export class Analyser {
       this.engine = "worker"
       this.events.engine("worker")
       this.pump()
+      return
+    }
+    if (message.type === "fragment") {
+      this.events.fragment(message.fragment, message.version)
       return
     }
     this.inFlight = false
@@ -135,7 +145,7 @@ export class Analyser {
   }
 }
 
-/** The worker side: answer every request with its analysis. Runs when this script is a worker. */
+/** The worker side: answer every request with its analysis, then its fragment. Runs when this script is a worker. */
 export const serveAnalyses = (scope: {
   postMessage: (message: FromWorker) => void
   addEventListener: (type: "message", listener: (e: MessageEvent<ToWorker>) => void) => void
@@ -148,7 +158,9 @@ export const serveAnalyses = (scope: {
       scope.postMessage({ type: "result", version, analysis, ms: performance.now() - started })
     } catch (error) {
       scope.postMessage({ type: "failed", version, message: error instanceof Error ? error.message : String(error) })
+      return
     }
+    void encodeState(input).then((fragment) => scope.postMessage({ type: "fragment", version, fragment }))
   })
   scope.postMessage({ type: "ready" })
 }

@@ -3,14 +3,7 @@
  * diff; with the API's Integration[] JSON as the before side, the deploy plan. Pure and plain data
  * in and out, so it runs the same in the worker and on the main thread.
  */
-import {
-  type DiffOutcome,
-  diff,
-  type PlanOutcome,
-  plan,
-  type ValidationReport,
-  validate,
-} from "@ampkit/browser"
+import { type DiffOutcome, diff, type PlanOutcome, plan, type ValidationReport, validate } from "@ampkit/browser"
 
 export interface AnalysisInput {
   readonly after: string
@@ -38,7 +31,9 @@ export const analyse = (input: AnalysisInput): Analysis => {
   const validation = validate(input.after)
   if (blank(input.before)) return { validation }
   const changes = diff(input.before, input.after)
-  const live = changes.ok ? changes.kinds.before === "integration-list" : changes.side === "after" && looksLikeList(input.before)
+  const live = changes.ok
+    ? changes.kinds.before === "integration-list"
+    : changes.side === "after" && looksLikeList(input.before)
   if (!live) return { validation, diff: changes }
   return { validation, diff: changes, plan: plan(input.before, input.after, { stopReads: input.stopReads }) }
 }

@@ -36,13 +36,33 @@ const places = (c: Change, goTo: GoTo): Array<HTMLElement> => {
     const column = c.column ?? 1
     const label = side === "before" ? `before, line ${c.line}` : `line ${c.line}`
     out.push(
-      h("button", { type: "button", class: "place", "data-side": side, "data-line": c.line, onclick: () => goTo(side, c.line!, column) }, label),
+      h(
+        "button",
+        {
+          type: "button",
+          class: "place",
+          "data-side": side,
+          "data-line": c.line,
+          onclick: () => goTo(side, c.line!, column),
+        },
+        label,
+      ),
     )
   }
   if (c.anchor !== undefined) {
     const { line, column } = c.anchor
     out.push(
-      h("button", { type: "button", class: "place", "data-side": "after", "data-line": line, onclick: () => goTo("after", line, column) }, `near line ${line}`),
+      h(
+        "button",
+        {
+          type: "button",
+          class: "place",
+          "data-side": "after",
+          "data-line": line,
+          onclick: () => goTo("after", line, column),
+        },
+        `near line ${line}`,
+      ),
     )
   }
   return out
@@ -52,7 +72,12 @@ const changeEntry = (c: Change, goTo: GoTo): HTMLElement =>
   h(
     "li",
     { class: `change ${c.level}`, "data-id": c.id, "data-fingerprint": c.fingerprint },
-    h("p", { class: "message" }, c.message, c.likelyRenameOf !== undefined ? ` (likely a rename of ${c.likelyRenameOf})` : ""),
+    h(
+      "p",
+      { class: "message" },
+      c.message,
+      c.likelyRenameOf !== undefined ? ` (likely a rename of ${c.likelyRenameOf})` : "",
+    ),
     h(
       "p",
       { class: "meta" },
@@ -65,13 +90,20 @@ const changeEntry = (c: Change, goTo: GoTo): HTMLElement =>
 export const summaryLine = (s: { breaking: number; reconfigure: number; dangerous: number; safe: number }): string =>
   `${s.breaking} breaking, ${s.reconfigure} reconfigure, ${s.dangerous} dangerous, ${s.safe} safe`
 
-export const renderDiff = (body: HTMLElement, outcome: DiffOutcome | undefined, goTo: GoTo): void => {
+export const renderDiff = (
+  body: HTMLElement,
+  outcome: DiffOutcome | undefined,
+  goTo: GoTo,
+  missing: Side = "before",
+): void => {
   if (outcome === undefined) {
     body.replaceChildren(
       h(
         "p",
         { class: "empty" },
-        "Add a before side (an older amp.yaml, or the API's Integration[] JSON) to see what changes, by meaning: order, quoting, comments and defaults do not count.",
+        missing === "after"
+          ? "Add the new amp.yaml to compare it with the before side."
+          : "Add a before side (an older amp.yaml, or the API's Integration[] JSON) to see what changes, by meaning: order, quoting, comments and defaults do not count.",
       ),
     )
     return

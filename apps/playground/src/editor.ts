@@ -120,7 +120,10 @@ export class Editor {
 
   private metrics(): { lineHeight: number; paddingTop: number } {
     const style = getComputedStyle(this.textarea)
-    return { lineHeight: Number.parseFloat(style.lineHeight) || 20, paddingTop: Number.parseFloat(style.paddingTop) || 0 }
+    return {
+      lineHeight: Number.parseFloat(style.lineHeight) || 20,
+      paddingTop: Number.parseFloat(style.paddingTop) || 0,
+    }
   }
 
   private measureChar(): number {
@@ -155,9 +158,13 @@ export class Editor {
       const severity = this.marks.get(line)
       const mark = severity === undefined ? "" : `<span class="mark ${severity}">${severitySymbol[severity]}</span>`
       const cls = severity === undefined ? "row" : `row marked ${severity}`
-      rows.push(`<div class="${cls}" data-line="${line}" style="top:${top}px;height:${lineHeight}px">${mark}${line}</div>`)
+      rows.push(
+        `<div class="${cls}" data-line="${line}" style="top:${top}px;height:${lineHeight}px">${mark}${line}</div>`,
+      )
       if (severity !== undefined) {
-        bands.push(`<div class="band ${severity}" data-line="${line}" style="top:${top}px;height:${lineHeight}px"></div>`)
+        bands.push(
+          `<div class="band ${severity}" data-line="${line}" style="top:${top}px;height:${lineHeight}px"></div>`,
+        )
       }
     }
     this.rows.innerHTML = rows.join("")

@@ -8,7 +8,10 @@ import hubspot from "../../../corpus/ampersand/samples/hubspot/amp.yaml?raw"
 /** The sample with three edits: a required field added, one removed, a schedule changed. */
 export const editedHubspot = (): string =>
   hubspot
-    .replace("            - fieldName: website\n", "            - fieldName: website\n            - fieldName: industry\n")
+    .replace(
+      "            - fieldName: website\n",
+      "            - fieldName: website\n            - fieldName: industry\n",
+    )
     .replace("            - fieldName: lifecyclestage\n", "")
     .replace('schedule: "*/10 * * * *" # Every 10 minutes.', 'schedule: "*/30 * * * *" # Every 30 minutes.')
 

@@ -3,8 +3,9 @@
  * types, the results (diagnostics, changes, plan), files opened or dropped, and the view kept in
  * the URL fragment for sharing.
  */
-import type { Analysis } from "./analysis.js"
+
 import { Analyser, type Engine } from "./analyser.js"
+import type { Analysis } from "./analysis.js"
 import { renderDiagnostics, reportSummary } from "./diagnostics-view.js"
 import { renderDiff, type Side, summaryLine } from "./diff-view.js"
 import { Editor, type Mark } from "./editor.js"
@@ -15,7 +16,6 @@ import { decodeState, encodeState, maxFragmentLength, type SharedState } from ".
 
 /** Files above this are refused before reading: the checks refuse input over 4 MiB anyway. */
 const maxFileBytes = 4 * 1024 * 1024
-const shareDelayMs = 400
 
 const byId = <T extends HTMLElement>(id: string): T => {
   const el = document.getElementById(id)
@@ -25,7 +25,10 @@ const byId = <T extends HTMLElement>(id: string): T => {
 
 export const startPage = (scriptUrl: string | undefined): void => {
   const body = document.body
-  const editors: Record<Side, Editor> = { after: new Editor(byId("after-editor")), before: new Editor(byId("before-editor")) }
+  const editors: Record<Side, Editor> = {
+    after: new Editor(byId("after-editor")),
+    before: new Editor(byId("before-editor")),
+  }
   const status = byId<HTMLParagraphElement>("status")
   const panels = {
     diagnostics: byId("diagnostics").querySelector<HTMLElement>(".panel-body")!,
@@ -34,7 +37,15 @@ export const startPage = (scriptUrl: string | undefined): void => {
   }
   const stopReads = new Set<string>()
   let latest = 0
+  /** The fragment follows the view from the first change on (a link that could not be read stays as it is). */
+  let sharing = false
   let engineNote = ""
+  /** A message about the last thing the user did (a file opened, a link that could not be read), kept above the counts. */
+  let notice = ""
+  const say = (text: string) => {
+    notice = text
+    status.textContent = text
+  }
 
   const goTo = (side: Side, line: number, column: number) => editors[side].reveal(line, column)
 
@@ -49,7 +60,9 @@ export const startPage = (scriptUrl: string | undefined): void => {
   const show = (analysis: Analysis, ms: number, engine: Engine) => {
     const report = analysis.validation
     editors.after.setMarks(
-      (report?.diagnostics ?? []).filter((d) => !d.suppressed).map((d): Mark => ({ line: d.line, severity: d.severity })),
+      (report?.diagnostics ?? [])
+        .filter((d) => !d.suppressed)
+        .map((d): Mark => ({ line: d.line, severity: d.severity })),
     )
     const beforeFailure = analysis.diff !== undefined && !analysis.diff.ok && analysis.diff.side === "before"
     editors.before.setMarks(
@@ -58,7 +71,7 @@ export const startPage = (scriptUrl: string | undefined): void => {
         : [],
     )
     renderDiagnostics(panels.diagnostics, report, (line, column) => goTo("after", line, column))
-    renderDiff(panels.changes, analysis.diff, goTo)
+    renderDiff(panels.changes, analysis.diff, goTo, editors.after.value.trim() === "" ? "after" : "before")
     renderPlan(panels.plan, analysis.plan, {
       goTo: (line, column) => goTo("after", line, column),
       stopReads: (integration, stop) => {
@@ -76,17 +89,24 @@ export const startPage = (scriptUrl: string | undefined): void => {
       const p = analysis.plan
       parts.push(p.ok ? `Plan: ${p.plan.summary.create} create, ${p.plan.summary.update} update.` : "Plan: none.")
     }
-    parts.push(`Checked in ${Math.max(1, Math.round(ms))} ms ${engine === "worker" ? "in a worker" : "on the main thread"}.`)
-    status.textContent = parts.join(" ")
+    parts.push(
+      `Checked in ${Math.max(1, Math.round(ms))} ms ${engine === "worker" ? "in a worker" : "on the main thread"}.`,
+    )
+    status.textContent = [notice, ...parts].filter((p) => p !== "").join(" ")
   }
 
   const analyser = new Analyser(scriptUrl, {
     result: (analysis, version, ms, engine) => {
       show(analysis, ms, engine)
+      body.dataset.analyses = String(Number(body.dataset.analyses ?? 0) + 1)
+      body.dataset.analysisMs = String(Math.round(ms))
       if (version === latest) body.dataset.busy = "false"
     },
+    fragment: (fragment, version) => {
+      if (sharing && version === latest) applyFragment(fragment)
+    },
     failed: (message, version) => {
-      status.textContent = `Internal error while checking (please report it): ${message}`
+      say(`Internal error while checking (please report it): ${message}`)
       if (version === latest) body.dataset.busy = "false"
     },
     engine: (engine, reason) => {
@@ -99,35 +119,27 @@ export const startPage = (scriptUrl: string | undefined): void => {
 
   // --- the URL fragment --------------------------------------------------------------------------
 
-  let shareTimer: ReturnType<typeof setTimeout> | undefined
-  let shareNote = ""
-  const writeFragment = async (): Promise<string> => {
-    const fragment = await encodeState(state())
+  /** Put a fragment in the address bar (history entry replaced, nothing sent); false when too large. */
+  const applyFragment = (fragment: string): boolean => {
     const url = `${location.pathname}${location.search}`
-    if (fragment.length > maxFragmentLength) {
-      history.replaceState(null, "", url)
-      shareNote = "This view is too large to keep in a link."
-    } else {
-      history.replaceState(null, "", fragment === "" ? url : `${url}#${fragment}`)
-      shareNote = ""
-    }
+    const fits = fragment.length <= maxFragmentLength
+    history.replaceState(null, "", fragment === "" || !fits ? url : `${url}#${fragment}`)
+    if (!fits) say("This view is too large to keep in a link.")
     body.dataset.saved = "true"
-    return shareNote
-  }
-  const scheduleFragment = () => {
-    body.dataset.saved = "false"
-    if (shareTimer !== undefined) clearTimeout(shareTimer)
-    shareTimer = setTimeout(() => {
-      shareTimer = undefined
-      void writeFragment()
-    }, shareDelayMs)
+    return fits
   }
 
-  /** Something changed: analyse (now, for a whole new text) and keep the fragment in step. */
-  const changed = (immediate = false) => {
+  const analyse = (immediate: boolean) => {
     body.dataset.busy = "true"
     latest = analyser.submit(state(), immediate)
-    scheduleFragment()
+  }
+
+  /** Something changed: analyse (now, for a whole new text); the fragment follows with the result. */
+  const changed = (immediate = false) => {
+    notice = ""
+    sharing = true
+    body.dataset.saved = "false"
+    analyse(immediate)
   }
 
   const load = (next: SharedState) => {
@@ -142,7 +154,7 @@ export const startPage = (scriptUrl: string | undefined): void => {
     const decoded = await decodeState(location.hash)
     if (decoded === undefined) return false
     if (!decoded.ok) {
-      status.textContent = `Could not open this link: ${decoded.message}.`
+      say(`Could not open this link: ${decoded.message}.`)
       return false
     }
     load(decoded.state)
@@ -160,12 +172,12 @@ export const startPage = (scriptUrl: string | undefined): void => {
     const open = async (f: File | undefined) => {
       if (f === undefined) return
       if (f.size > maxFileBytes) {
-        status.textContent = `${f.name} is too large (${Math.round(f.size / 1024)} KiB): the checks take at most 4 MiB.`
+        say(`${f.name} is too large (${Math.round(f.size / 1024)} KiB): the checks take at most 4 MiB.`)
         return
       }
       editor.value = await f.text()
       changed(true)
-      status.textContent = `Opened ${f.name}.`
+      say(`Opened ${f.name}.`)
     }
     byId(`${side}-open`).addEventListener("click", () => file.click())
     file.addEventListener("change", () => {
@@ -205,16 +217,11 @@ export const startPage = (scriptUrl: string | undefined): void => {
 
   const linkBox = byId<HTMLDivElement>("link-box")
   byId("copy-link").addEventListener("click", async () => {
-    if (shareTimer !== undefined) clearTimeout(shareTimer)
-    shareTimer = undefined
-    const note = await writeFragment()
-    if (note !== "") {
-      status.textContent = note
-      return
-    }
+    // Normally the fragment is already there; right after an edit, encode it here rather than wait.
+    if (body.dataset.saved !== "true" && !applyFragment(await encodeState(state()))) return
     try {
       await navigator.clipboard.writeText(location.href)
-      status.textContent = "Link copied: it holds this whole view, and nothing of it is sent to a server."
+      say("Link copied: it holds this whole view, and nothing of it is sent to a server.")
       linkBox.replaceChildren()
     } catch {
       const input = h("input", { type: "text", readonly: true, id: "link-text", value: location.href })
@@ -224,7 +231,8 @@ export const startPage = (scriptUrl: string | undefined): void => {
     }
   })
 
+  // A link that cannot be read stays in the address bar (the fragment is rewritten on the first edit).
   void loadFragment().then((loaded) => {
-    if (!loaded) changed(true)
+    if (!loaded) analyse(true)
   })
 }

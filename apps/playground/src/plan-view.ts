@@ -54,7 +54,16 @@ const entryView = (entry: PlannedIntegration, events: PlanViewEvents): HTMLEleme
       "p",
       { class: "head" },
       entry.line !== undefined
-        ? h("button", { type: "button", class: "place name", "data-line": entry.line, onclick: () => events.goTo(entry.line!, 1) }, entry.name)
+        ? h(
+            "button",
+            {
+              type: "button",
+              class: "place name",
+              "data-line": entry.line,
+              onclick: () => events.goTo(entry.line!, 1),
+            },
+            entry.name,
+          )
         : h("strong", { class: "name" }, entry.name),
       " ",
       h("span", { class: `action ${entry.action}` }, entry.action),
@@ -62,7 +71,9 @@ const entryView = (entry: PlannedIntegration, events: PlanViewEvents): HTMLEleme
     ),
     entry.action === "update" ? h("p", {}, `${plural(entry.changes.length, "change")} (listed under Changes).`) : null,
     ...removal(entry, events),
-    entry.revision !== undefined ? h("p", { class: "meta" }, `Planned against live revision `, h("code", {}, entry.revision)) : null,
+    entry.revision !== undefined
+      ? h("p", { class: "meta" }, `Planned against live revision `, h("code", {}, entry.revision))
+      : null,
   )
 
 export const renderPlan = (section: HTMLElement, outcome: PlanOutcome | undefined, events: PlanViewEvents): void => {
@@ -75,10 +86,19 @@ export const renderPlan = (section: HTMLElement, outcome: PlanOutcome | undefine
   if (!outcome.ok) {
     if (outcome.reason === "invalid-manifest") {
       body.replaceChildren(
-        h("p", { class: "summary bad" }, `No plan: the new amp.yaml has ${reportSummary(outcome.report)}. A deploy would be refused; fix the errors first.`),
+        h(
+          "p",
+          { class: "summary bad" },
+          `No plan: the new amp.yaml has ${reportSummary(outcome.report)}. A deploy would be refused; fix the errors first.`,
+        ),
       )
     } else {
-      const which = outcome.input === "current" ? "The before side" : outcome.input === "desired" ? "The new amp.yaml" : `The ${outcome.input} input`
+      const which =
+        outcome.input === "current"
+          ? "The before side"
+          : outcome.input === "desired"
+            ? "The new amp.yaml"
+            : `The ${outcome.input} input`
       body.replaceChildren(h("p", { class: "summary bad" }, `No plan: ${which} cannot be used: ${outcome.message}`))
     }
     return
@@ -104,18 +124,27 @@ export const renderPlan = (section: HTMLElement, outcome: PlanOutcome | undefine
             h(
               "li",
               { class: `batch${b.destructive ? " destructive" : ""}`, "data-destructive": String(b.destructive) },
-              h("p", {}, `Batch ${i + 1}, ${b.destructive ? "destructive" : "not destructive"}: ${b.integrations.join(", ")}`),
+              h(
+                "p",
+                {},
+                `Batch ${i + 1}, ${b.destructive ? "destructive" : "not destructive"}: ${b.integrations.join(", ")}`,
+              ),
               h(
                 "details",
                 {},
                 h("summary", {}, `Request of batch ${i + 1}`),
-                h("pre", { tabindex: 0 }, `${b.request.method} ${b.request.path}?destructive=${b.request.query.destructive}\n\n${b.request.body.sourceYaml}`),
+                h(
+                  "pre",
+                  { tabindex: 0 },
+                  `${b.request.method} ${b.request.path}?destructive=${b.request.query.destructive}\n\n${b.request.body.sourceYaml}`,
+                ),
               ),
             ),
           ),
         ),
     plan.notes.length > 0 ? h("h3", {}, "Notes") : "",
-    plan.notes.length > 0 ? h("ul", { class: "notes" }, ...plan.notes.map((n) => h("li", {}, `${n.integration} ${n.message}`))) : "",
+    plan.notes.length > 0
+      ? h("ul", { class: "notes" }, ...plan.notes.map((n) => h("li", {}, `${n.integration} ${n.message}`)))
+      : "",
   )
 }
-

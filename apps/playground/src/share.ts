@@ -32,8 +32,7 @@ const through = async (bytes: Uint8Array, stream: CompressionStream | Decompress
   return new Uint8Array(await new Response(body).arrayBuffer())
 }
 
-const canCompress = (): boolean =>
-  typeof CompressionStream === "function" && typeof DecompressionStream === "function"
+const canCompress = (): boolean => typeof CompressionStream === "function" && typeof DecompressionStream === "function"
 
 /** The fragment (without `#`) holding a state; empty for the empty state. */
 export const encodeState = async (state: SharedState): Promise<string> => {
@@ -62,11 +61,14 @@ export const decodeState = async (fragment: string): Promise<DecodedState | unde
   try {
     let bytes = fromBase64Url(m[2]!)
     if (m[1] === "z") {
-      if (!canCompress()) return { ok: false, message: "this browser cannot read compressed links (no DecompressionStream)" }
+      if (!canCompress())
+        return { ok: false, message: "this browser cannot read compressed links (no DecompressionStream)" }
       bytes = await through(bytes, new DecompressionStream("deflate-raw"))
     }
     const state = asState(JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes)))
-    return state === undefined ? { ok: false, message: "the link does not hold a playground view" } : { ok: true, state }
+    return state === undefined
+      ? { ok: false, message: "the link does not hold a playground view" }
+      : { ok: true, state }
   } catch {
     return { ok: false, message: "the link is damaged (it may have been cut short)" }
   }

@@ -23,7 +23,7 @@ const pnpm = (cwd: string, ...args: Array<string>) =>
 
 export default function setup(): void {
   const bundle = join(browserDir, "dist/index.js")
-  if (!existsSync(bundle)) pnpm(browserDir, "run", "build")
+  if (!existsSync(bundle) || !existsSync(join(browserDir, "dist/index.d.ts"))) pnpm(browserDir, "run", "build")
   const built = join(appDir, "dist/index.html")
   const inputs = Math.max(
     newest(join(appDir, "src")),

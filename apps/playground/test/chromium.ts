@@ -47,7 +47,7 @@ export const openPage = async (
 export const artifactsDir = new URL("../test-results/", import.meta.url).pathname
 
 /** Keep a screenshot under test-results/ (not committed). */
-export const screenshot = async (page: Page, name: string): Promise<void> => {
+export const screenshot = async (page: Page, name: string, fullPage = true): Promise<void> => {
   mkdirSync(artifactsDir, { recursive: true })
-  await page.screenshot({ path: `${artifactsDir}${name}.png`, fullPage: true })
+  await page.screenshot({ path: `${artifactsDir}${name}.png`, fullPage })
 }

@@ -47,6 +47,10 @@ export type Side = "after" | "before"
 /** Wait until the page has shown the analysis of its newest input. */
 export const settle = async (page: Page): Promise<void> => {
   await page.waitForFunction(() => document.body.dataset.busy === "false" && document.body.dataset.engine !== undefined)
+  // The editors draw their marks on the next animation frame.
+  await page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  )
 }
 
 /** Wait until the URL fragment holds the current view. */
@@ -133,7 +137,9 @@ export const shownChanges = (page: Page): Promise<Array<ShownChange>> =>
           level: s.dataset.level ?? "",
           integration: i.dataset.integration ?? "",
           id: c.dataset.id ?? "",
-          places: [...c.querySelectorAll<HTMLElement>("button.place")].map((b) => `${b.dataset.side}:${b.dataset.line}`),
+          places: [...c.querySelectorAll<HTMLElement>("button.place")].map(
+            (b) => `${b.dataset.side}:${b.dataset.line}`,
+          ),
         })),
       ),
     ),

@@ -101,7 +101,9 @@ const main = async () => {
     const packages = bytesByPackage(b.metafile)
     sizes.entries[name] = { file: `${name}.js`, bytes: b.bytes, gzip: b.gzip, packages }
     const shares = packages.map((p) => `${p.name} ${kib(p.bytes)}`).join(", ")
-    console.log(`${`${name}.js`.padEnd(12)} ${kib(b.bytes).padStart(10)} min ${kib(b.gzip).padStart(9)} gzip  (${shares})`)
+    console.log(
+      `${`${name}.js`.padEnd(12)} ${kib(b.bytes).padStart(10)} min ${kib(b.gzip).padStart(9)} gzip  (${shares})`,
+    )
   }
   const all = sizes.entries.index.gzip
   console.log(

@@ -19,7 +19,9 @@ const importersOf = (metafile, prefix) => {
   const out = new Set()
   for (const [input, meta] of Object.entries(metafile.inputs)) {
     if (!input.includes("core/src/")) continue
-    for (const i of meta.imports) if (i.original === prefix || i.original?.startsWith(`${prefix}/`)) out.add(`${input.replace(/.*core\/src\//, "core/")} → ${i.original}`)
+    for (const i of meta.imports)
+      if (i.original === prefix || i.original?.startsWith(`${prefix}/`))
+        out.add(`${input.replace(/.*core\/src\//, "core/")} → ${i.original}`)
   }
   return [...out].sort()
 }
@@ -30,7 +32,10 @@ for (const name of Object.keys(entries)) {
   const effect = await marginalGzip(name, full, ["effect", "effect/*"])
   const yaml = await marginalGzip(name, full, ["yaml"])
   const modules = Object.entries(full.metafile.outputs[Object.keys(full.metafile.outputs)[0]].inputs)
-    .map(([input, { bytesInOutput }]) => ({ input: input.replace(/.*node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?/, "").replace(/.*core\/src\//, "core/"), bytes: bytesInOutput }))
+    .map(([input, { bytesInOutput }]) => ({
+      input: input.replace(/.*node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?/, "").replace(/.*core\/src\//, "core/"),
+      bytes: bytesInOutput,
+    }))
     .sort((a, b) => b.bytes - a.bytes)
   report[name] = {
     bytes: full.bytes,
@@ -47,7 +52,9 @@ if (process.argv.includes("--json")) console.log(JSON.stringify(report, null, 2)
 else {
   for (const [name, r] of Object.entries(report)) {
     console.log(`\n${name}.js: ${kib(r.bytes)} min, ${kib(r.gzip)} gzip (target for everything ${kib(gzipTarget)})`)
-    console.log(`  gzip cost: effect ${kib(r.gzipOf.effect)}, yaml ${kib(r.gzipOf.yaml)}, core + browser code ${kib(r.gzipOf.rest)}`)
+    console.log(
+      `  gzip cost: effect ${kib(r.gzipOf.effect)}, yaml ${kib(r.gzipOf.yaml)}, core + browser code ${kib(r.gzipOf.rest)}`,
+    )
     console.log(`  minified by package: ${r.packages.map((p) => `${p.name} ${kib(p.bytes)}`).join(", ")}`)
     console.log("  largest modules (minified):")
     for (const m of r.largest) console.log(`    ${kib(m.bytes).padStart(9)}  ${m.input}`)

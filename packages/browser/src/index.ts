@@ -6,9 +6,9 @@
  */
 
 export type { Installation, Integration, IntegrationList, Revision } from "@ampkit/core/Api"
+export { type DecodeTextOptions, type DecodeTextResult, decodeText } from "@ampkit/core/Decode"
 export type { Change, ChangeId, DiffKind, DiffSummary, Json, Level } from "@ampkit/core/Diff"
 export { changeIds, levels } from "@ampkit/core/Diff"
-export { type DecodeTextOptions, type DecodeTextResult, decodeText } from "@ampkit/core/Decode"
 export type { Document, DocumentKind } from "@ampkit/core/Document"
 export type { IntegrationBlock, Manifest } from "@ampkit/core/Manifest"
 export type {

@@ -27,19 +27,21 @@ export const sample = (name: string): string => {
 
 /** The integrations of manifest texts as list-integrations returns them (one live revision each). */
 export const apiIntegrations = (...manifests: ReadonlyArray<string>): Array<Record<string, unknown>> =>
-  manifests.flatMap((text) => {
-    const decoded = decodeText(text, { expected: "manifest" })
-    if (!decoded.ok) throw new Error(decoded.message)
-    const value = decoded.source.value as { integrations: Array<Record<string, unknown>> }
-    return value.integrations
-  }).map((content, i) => ({
-    id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
-    projectId: "project-1",
-    name: content.name,
-    provider: content.provider,
-    createTime: "2026-01-05T10:00:00Z",
-    latestRevision: { id: `revision-${i}`, specVersion: "1.0.0", createTime: "2026-02-01T09:30:00Z", content },
-  }))
+  manifests
+    .flatMap((text) => {
+      const decoded = decodeText(text, { expected: "manifest" })
+      if (!decoded.ok) throw new Error(decoded.message)
+      const value = decoded.source.value as { integrations: Array<Record<string, unknown>> }
+      return value.integrations
+    })
+    .map((content, i) => ({
+      id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
+      projectId: "project-1",
+      name: content.name,
+      provider: content.provider,
+      createTime: "2026-01-05T10:00:00Z",
+      latestRevision: { id: `revision-${i}`, specVersion: "1.0.0", createTime: "2026-02-01T09:30:00Z", content },
+    }))
 
 /** A line of a text that contains `needle` (1-based); fails when there is none. */
 export const lineOf = (text: string, needle: string, from = 1): number => {

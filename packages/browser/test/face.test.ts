@@ -12,7 +12,10 @@ import { apiIntegrations, lineOf, sample, samples } from "./corpus.js"
 const hubspot = sample("hubspot")
 /** Three edits of the hubspot sample: a required field added, one removed, a schedule changed. */
 const hubspotEdited = hubspot
-  .replace("            - fieldName: website\n", "            - fieldName: website\n            - fieldName: industry\n")
+  .replace(
+    "            - fieldName: website\n",
+    "            - fieldName: website\n            - fieldName: industry\n",
+  )
   .replace("            - fieldName: lifecyclestage\n", "")
   .replace('schedule: "*/10 * * * *" # Every 10 minutes.', 'schedule: "*/30 * * * *" # Every 30 minutes.')
 

@@ -14,7 +14,7 @@ import { apiIntegrations, sample } from "./corpus.js"
 const dist = (file: string): string => readFileSync(new URL(`../dist/${file}`, import.meta.url), "utf8")
 
 describe("the scanner", () => {
-  const kinds = (code: string) => portabilityProblems(code).map((p: { kind: string }) => p.kind)
+  const kinds = (code: string) => portabilityProblems(code).map((p) => p.kind)
 
   test.each([
     ['import fs from "node:fs"', ["import", "node-module"]],
@@ -37,11 +37,11 @@ describe("the scanner", () => {
   })
 
   test.each([
-    'const o = { process: 1, node: { start: 0 }, Buffer: 2 }; o.process; o.Buffer; o.require',
+    "const o = { process: 1, node: { start: 0 }, Buffer: 2 }; o.process; o.Buffer; o.require",
     'const s = "process Buffer require eval node: new Function"',
     "const a = new ArrayBuffer(8); const ok = f instanceof Function; const t = x.evaluate()",
-    'class A { eval() {} require = 1; get process() { return 0 } }; const { process: p } = o',
-    'export { a as validate }; const evaluate = 1; label: for (;;) break label',
+    "class A { eval() {} require = 1; get process() { return 0 } }; const { process: p } = o",
+    "export { a as validate }; const evaluate = 1; label: for (;;) break label",
   ])("ignores names that are not references: %s", (code) => {
     expect(kinds(code)).toEqual([])
   })

@@ -16,8 +16,12 @@ interface Sizes {
 }
 const sizes = (): Sizes => JSON.parse(read("sizes.json").toString("utf8"))
 
-/** Ceilings (gzip bytes) a little above today's sizes (validate 81.6 KiB, everything 101.9 KiB). */
-const ceilings: Record<string, number> = { validate: 90 * 1024, index: 112 * 1024 }
+/**
+ * Ceilings (gzip bytes) well above today's sizes (Dec 2026: validate 86 KiB, everything 106 KiB), so
+ * that core's normal growth does not trip them while a gross regression does: effect's barrel or a
+ * second copy of effect adds ~75 KiB.
+ */
+const ceilings: Record<string, number> = { validate: 110 * 1024, index: 130 * 1024 }
 
 describe.each(["validate", "index"])("%s.js", (name) => {
   test("sizes.json holds its real sizes", () => {
