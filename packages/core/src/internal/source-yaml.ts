@@ -37,6 +37,7 @@ import { directiveRules } from "./source-directives.js"
 import { excerpt, type SourceFinding, type SourceRule, sourceFinding, where } from "./source-finding.js"
 import type { LineIndex } from "./source-lines.js"
 import { setOwn } from "./source-own-property.js"
+import { parseYamlFast } from "./source-yaml-fast.js"
 import { yaml11Reading } from "./source-yaml11.js"
 
 /** Position record of a produced node: where its value starts, and its children. */
@@ -70,7 +71,11 @@ class Stop {
 }
 
 /** Parse `text` (BOM stripped, characters checked, CRLF normalised) as one YAML 1.2 document. */
-export const parseYaml = (text: string, limits: Limits, lines: LineIndex): YamlOutcome => {
+export const parseYaml = (text: string, limits: Limits, lines: LineIndex): YamlOutcome =>
+  parseYamlFast(text, limits, lines) ?? parseYamlFull(text, limits, lines)
+
+/** The full path (the `yaml` package, then the walk): any input. Exported to check the fast path against. */
+export const parseYamlFull = (text: string, limits: Limits, lines: LineIndex): YamlOutcome => {
   const findings: Array<SourceFinding> = []
   const directives: Array<Directive> = []
   const lexed = lex(text, limits, lines, findings, directives)
