@@ -7,6 +7,8 @@
  * What gronx accepts, and so do we:
  * - `*` and `?` (any value, in every field), numbers, ranges `a-b`, steps `*\/n`, `a/n` (a to the
  *   field's maximum) and `a-b/n`, lists `x,y,z` of any of these;
+ * - steps from 1 to 2^63 − 1: gronx reads them with Go's `strconv.Atoi` (int64), so a larger one
+ *   (`*\/99999999999999999999`) is an error there and here;
  * - `0/n` means the multiples of n inside the field's range (so `0/5` in day-of-month is 5,10,…,30);
  * - month names `JAN`…`DEC` and day names `SUN`…`SAT`, case-insensitive, also in ranges and steps;
  * - day-of-week 0–7, where 7 is Sunday; a range starting at 7 starts at Sunday (`7-2` = Sun–Tue);
@@ -23,6 +25,7 @@
  * - only decimal digits (gronx's `Atoi` also takes `+5`); one `/` and one `-` per item (gronx ignores
  *   the rest); `a/n` with `a` above the field's maximum, `nW` with n outside 1–31, `nL` / `n#k` with
  *   n outside 0–7 or k outside 1–5 are refused (gronx accepts them and never runs them).
+ * A schedule that parses but never runs (`0 0 30 2 *`) is valid here; `neverRuns` says why it never runs.
  * Where we differ on meaning: gronx never matches Sunday through the value 7 in a range or step
  * (`5-7` is Fri–Sat in gronx); we read 7 as Sunday everywhere, as the cron convention and gronx's own
  * single value `7` do. Only the day structure changes; minute and hour semantics are identical.
@@ -31,6 +34,7 @@
  * Parsing is one linear pass over the text; the gap computation is bounded by the calendar, not by
  * the input (at most 14 year types × 366 days and 800 years of bookkeeping).
  */
+import { quote } from "./internal/quote.js"
 
 export type CronFieldName = "minute" | "hour" | "day-of-month" | "month" | "day-of-week"
 
@@ -136,7 +140,10 @@ const splitFields = (text: string): Array<string> => {
 }
 
 class FieldError {
-  constructor(readonly reason: string) {}
+  constructor(
+    readonly reason: string,
+    readonly hint?: string,
+  ) {}
 }
 
 const isDigits = (text: string): boolean => {
@@ -148,10 +155,17 @@ const isDigits = (text: string): boolean => {
   return true
 }
 
-/** Decimal digits to a number; longer than 9 digits reads as "huge" (above every bound). */
-const digitsValue = (text: string): number => (text.length > 9 ? Number.MAX_SAFE_INTEGER : Number(text))
+/** Decimal digits to a number (leading zeros ignored); more than 9 digits reads as "huge" (above every bound). */
+const digitsValue = (text: string): number => {
+  let start = 0
+  while (start < text.length - 1 && text.charCodeAt(start) === 0x30) start++
+  return text.length - start > 9 ? Number.MAX_SAFE_INTEGER : Number(text.slice(start))
+}
 
 const rangeText = (spec: FieldSpec): string => `${spec.min}–${spec.max}`
+
+/** A list item as it appears in an error message: quoted and cut short (it may be 50,000 characters). */
+const shown = (item: string): string => quote(item, 12)
 
 /** A number or a name of the field, checked against the field's bounds. */
 const parseValue = (token: string, spec: FieldSpec, item: string): number => {
@@ -162,18 +176,31 @@ const parseValue = (token: string, spec: FieldSpec, item: string): number => {
     if (token.length !== 3 || index < 0) {
       const what =
         spec.names === undefined ? "a number" : `a number or a ${spec.name === "month" ? "month" : "day"} name`
-      throw new FieldError(`\`${item}\` is not ${what}`)
+      throw new FieldError(`${shown(item)} is not ${what}`)
     }
     value = index + (spec.nameBase ?? 0)
   }
-  if (value < spec.min || value > spec.max) throw new FieldError(`\`${item}\` is out of range ${rangeText(spec)}`)
+  if (value < spec.min || value > spec.max) throw new FieldError(`${shown(item)} is out of range ${rangeText(spec)}`)
   return value
 }
 
+/** The largest step gronx reads: it parses steps with Go's `strconv.Atoi` (int64) and refuses larger ones. */
+const maxStepDigits = "9223372036854775807"
+
+/** Decimal digits (leading zeros allowed) denote a number above 2^63 − 1. Linear. */
+const pastInt64 = (digits: string): boolean => {
+  let start = 0
+  while (start < digits.length - 1 && digits.charCodeAt(start) === 0x30) start++
+  const length = digits.length - start
+  return length > maxStepDigits.length || (length === maxStepDigits.length && digits.slice(start) > maxStepDigits)
+}
+
 const parseStep = (token: string, item: string): number => {
-  if (!isDigits(token)) throw new FieldError(`step in \`${item}\` is not a number`)
+  if (!isDigits(token)) throw new FieldError(`step in ${shown(item)} is not a number`)
+  if (pastInt64(token))
+    throw new FieldError(`step in ${shown(item)} is too large`, `use a step of at most ${maxStepDigits} (2^63 − 1)`)
   const step = digitsValue(token)
-  if (step < 1) throw new FieldError(`step in \`${item}\` must be at least 1`)
+  if (step < 1) throw new FieldError(`step in ${shown(item)} must be at least 1`)
   return step
 }
 
@@ -227,7 +254,7 @@ const parseItem = (item: string, spec: FieldSpec, field: FieldParse): Span | und
     if (upper.endsWith("W")) {
       const n = upper.slice(0, -1)
       if (!isDigits(n) || digitsValue(n) < 1 || digitsValue(n) > 31)
-        throw new FieldError(`\`${item}\` needs a day 1–31 before \`W\``)
+        throw new FieldError(`${shown(item)} needs a day 1–31 before \`W\``)
       field.nearest.add(digitsValue(n))
       return undefined
     }
@@ -242,7 +269,7 @@ const parseItem = (item: string, spec: FieldSpec, field: FieldParse): Span | und
       const weekday = parseValue(item.slice(0, hash), spec, item) % 7
       const k = item.slice(hash + 1)
       if (!isDigits(k) || digitsValue(k) < 1 || digitsValue(k) > 5)
-        throw new FieldError(`\`${item}\` needs an occurrence 1–5 after \`#\``)
+        throw new FieldError(`${shown(item)} needs an occurrence 1–5 after \`#\``)
       field.nth[weekday * 6 + digitsValue(k)] = true
       return undefined
     }
@@ -251,7 +278,7 @@ const parseItem = (item: string, spec: FieldSpec, field: FieldParse): Span | und
   if (slash >= 0) {
     const base = item.slice(0, slash)
     const stepText = item.slice(slash + 1)
-    if (stepText.includes("/")) throw new FieldError(`\`${item}\` has more than one \`/\``)
+    if (stepText.includes("/")) throw new FieldError(`${shown(item)} has more than one \`/\``)
     const step = parseStep(stepText, item)
     if (base === "*") return [spec.min, spec.max, step]
     // gronx: `0/n` matches the multiples of n, whatever the field's minimum.
@@ -278,11 +305,11 @@ const parseRange = (
   sevenStartsAtSunday: boolean,
 ): [number, number] => {
   const endText = text.slice(dash + 1)
-  if (endText.includes("-")) throw new FieldError(`\`${item}\` has more than one \`-\``)
+  if (endText.includes("-")) throw new FieldError(`${shown(item)} has more than one \`-\``)
   let from = parseValue(text.slice(0, dash), spec, item)
   const to = parseValue(endText, spec, item)
   if (sevenStartsAtSunday && from === 7) from = 0
-  if (to < from) throw new FieldError(`range \`${item}\` runs backwards`)
+  if (to < from) throw new FieldError(`range ${shown(item)} runs backwards`)
   return [from, to]
 }
 
@@ -313,7 +340,8 @@ export const parseCron = (text: string): CronParse => {
       parsed.push(parseField(fields[f] as string, spec))
     } catch (e) {
       if (!(e instanceof FieldError)) throw e
-      return { ok: false, error: { message: `${spec.name} ${e.reason}`, field: spec.name } }
+      const error = { message: `${spec.name} ${e.reason}`, field: spec.name }
+      return { ok: false, error: e.hint === undefined ? error : { ...error, hint: e.hint } }
     }
   }
   const [minute, hour, dom, month, dow] = parsed as [FieldParse, FieldParse, FieldParse, FieldParse, FieldParse]
@@ -465,6 +493,46 @@ export const shortestDayGap = (days: CronDays): number | undefined => {
     weekday = (weekday + length) % 7
   }
   return best === Number.POSITIVE_INFINITY ? undefined : best
+}
+
+const monthNames = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+]
+
+/** "a", "a and b", "a, b and c". */
+const listOf = (items: ReadonlyArray<string>, last: string): string =>
+  items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} ${last} ${items[items.length - 1]}`
+
+/**
+ * Why a valid schedule never runs, as a clause ("February has no day 30"), or undefined when it runs
+ * at least once in the 400-year calendar cycle. gronx accepts such a schedule and never fires it;
+ * Ampersand would never read the object. The clause names the months when the day-of-month asks
+ * for days none of them has, else says that no calendar day matches.
+ */
+export const neverRuns = (cron: Cron): string | undefined => {
+  const days = cron.days
+  if (shortestDayGap(days) !== undefined) return undefined
+  const months = indices(days.months).filter((m) => m >= 1 && m <= 12)
+  const dayNumbers = indices(days.dayOfMonth).filter((d) => d >= 1)
+  const first = dayNumbers[0]
+  const plainDays = !days.anyDayOfMonth && !days.lastDayOfMonth && days.nearestWeekday.length === 0
+  if (plainDays && first !== undefined && months.every((m) => first > monthLength(m, true))) {
+    const names = months.map((m) => monthNames[m - 1] as string)
+    const shownDays = dayNumbers.length <= 3 ? listOf(dayNumbers.map(String), "or") : `${first} or later`
+    return `${listOf(names, "and")} ${names.length === 1 ? "has" : "have"} no day ${shownDays}`
+  }
+  return "no day of the calendar matches its day and month fields"
 }
 
 /** The run times of one day, as minutes since midnight, ascending. */

@@ -94,7 +94,8 @@ const ruleConstraints: ReadonlyArray<{
     rule: "google-calendar-backfill",
     schema: {
       ...ifThen(
-        obj({ provider: { const: "google" }, module: { const: "calendar" } }, { required: ["provider"] }),
+        // module omitted or "" (Go reads "" as unset: walk.ts) is the default module, calendar.
+        obj({ provider: { const: "google" }, module: { enum: ["calendar", ""] } }, { required: ["provider"] }),
         obj({
           read: obj({
             objects: list(
@@ -143,7 +144,14 @@ const ruleConstraints: ReadonlyArray<{
         {
           required: ["requiredFields", "schedule"],
           properties: {
-            requiredFields: list({ type: "object", not: { required: ["fieldName", "mapToName"] } }, { minItems: 1 }),
+            // A required fieldName entry must not map (mapToName "" is no mapping, as for the server).
+            requiredFields: list(
+              {
+                type: "object",
+                not: obj({ mapToName: { type: "string", minLength: 1 } }, { required: ["fieldName", "mapToName"] }),
+              },
+              { minItems: 1 },
+            ),
             schedule: nonEmpty,
           },
         },
@@ -199,8 +207,11 @@ const ruleConstraints: ReadonlyArray<{
       allOf: [
         { ...ifThen({ properties: { mode: { const: "onRequest" } }, required: ["mode"] }, { required: ["pageSize"] }) },
         {
+          // mode auto, or no mode (auto is the default): no pageSize.
           ...ifThen(
-            { properties: { mode: { const: "auto" } }, required: ["mode"] },
+            {
+              anyOf: [{ not: { required: ["mode"] } }, { properties: { mode: { const: "auto" } }, required: ["mode"] }],
+            },
             { not: { required: ["pageSize"] } },
           ),
         },

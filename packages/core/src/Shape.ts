@@ -16,7 +16,8 @@
  *   case-insensitively (Go `encoding/json`: ASCII case, plus `ſ`→s, `K`(Kelvin)→k, `İ`/`ı`→i), so a
  *   case variant (`ObjectName`) is read as the real key: it is reported as `unknown-key` ("write it as
  *   `objectName`") and its value is checked as that key's value; when both spellings are present the
- *   last one wins, as on the server, and the message says so.
+ *   last one wins, as on the server, and the message says so. The semantic rules read keys the
+ *   same way, through `serverView` (rules/withServerKeys.ts).
  * One defect gives one finding; the walk does not descend into a value of the wrong type.
  *
  * A field entry (`requiredFields` / `optionalFields` item) is checked against the variant it means:
@@ -45,7 +46,7 @@
 import * as SchemaAST from "effect/SchemaAST"
 import type { Finding, Severity } from "./Diagnostic.js"
 import { child, toPath } from "./internal/pointer.js"
-import { excerpt, quote, show } from "./internal/quote.js"
+import { excerpt, excerptLength, fitMessage, maxMessageLength, quote, show } from "./internal/quote.js"
 import { suggest } from "./internal/suggest.js"
 import { LABEL, Manifest, NO_BRANCH_OWNER, RULE_OWNER } from "./Manifest.js"
 
@@ -81,6 +82,8 @@ interface CompiledObject {
   /** Names usable as keys here (Never-typed properties excluded), for suggestions. */
   readonly known: ReadonlyArray<string>
   readonly label: string | undefined
+  /** Length of the longest declared name. */
+  readonly longest: number
 }
 
 const compiledObjects = new WeakMap<SchemaAST.Objects, CompiledObject>()
@@ -107,6 +110,7 @@ const compileObject = (node: SchemaAST.Objects): CompiledObject => {
     required,
     known,
     label: typeof label === "string" ? label : undefined,
+    longest: Math.max(0, ...[...byName.keys()].map((name) => name.length)),
   }
   compiledObjects.set(node, compiled)
   return compiled
@@ -115,9 +119,13 @@ const compileObject = (node: SchemaAST.Objects): CompiledObject => {
 const isPlainObject = (u: unknown): u is Readonly<Record<string, unknown>> =>
   typeof u === "object" && u !== null && !Array.isArray(u)
 
-/** The declared property a key names for the server (exact name first, then folded), if any. */
+/**
+ * The declared property a key names for the server (exact name first, then folded), if any. A key
+ * longer than every declared name is not folded at all (folding keeps the length), so hostile long
+ * keys cost nothing here.
+ */
 const resolveKey = (compiled: CompiledObject, key: string): string | undefined =>
-  compiled.byName.has(key) ? key : compiled.byFold.get(foldKey(key))
+  compiled.byName.has(key) ? key : key.length > compiled.longest ? undefined : compiled.byFold.get(foldKey(key))
 
 /** Whether `value` (an object) has a key naming property `name` for the server. */
 const hasKey = (compiled: CompiledObject, value: Readonly<Record<string, unknown>>, name: string): boolean => {
@@ -236,6 +244,122 @@ const canonical = (ast: SchemaAST.AST, value: unknown): unknown => {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The server's view of keys (used by the semantic rules, rules/withServerKeys.ts)
+
+/** A manifest value as the server reads its keys, with the way back to the keys as written. */
+export interface ServerView {
+  /**
+   * The value with every case variant of a declared key renamed to that key (`READ` → `read`; of
+   * several spellings of one key the last wins, as on the server). Nothing else changes: unknown keys
+   * stay, values of the wrong type stay as they are, and every sub-tree without a case variant is the
+   * input's own object (the whole input when it has none). Never mutates the input.
+   */
+  readonly value: unknown
+  /**
+   * The pointer of a node of `value` → the pointer of the same node in the input, naming each key as
+   * written (`/integrations/0/read` → `/integrations/0/READ`). Tokens past the last existing node
+   * (a pointer to an absent key) are kept as they are.
+   */
+  readonly written: (pointer: string) => string
+}
+
+/** Per object of a view that renamed keys: declared name → the key as written (only where they differ). */
+const viewRenames = new WeakMap<object, ReadonlyMap<string, string>>()
+
+/**
+ * The manifest as the server reads its keys (Go `encoding/json`: exact name first, else
+ * case-insensitive; the last spelling of a key wins), so that rules written against the declared
+ * key names see what the server sees; `written` maps their pointers back onto the input. Same key
+ * resolution as {@link canonicalKeys} (which also drops unknown keys, for the typed decoder).
+ */
+export const serverView = (value: unknown): ServerView => {
+  const viewed = viewOf(manifestEncoded, value)
+  if (viewed === value) return { value, written: (pointer) => pointer }
+  return { value: viewed, written: (pointer) => writtenPointer(viewed, pointer) }
+}
+
+const viewOf = (ast: SchemaAST.AST, value: unknown): unknown => {
+  const node = unwrapSuspend(ast)
+  switch (node._tag) {
+    case "Arrays": {
+      const item = node.rest[0]
+      if (!Array.isArray(value) || item === undefined || node.elements.length > 0) return value
+      let out: Array<unknown> | undefined
+      for (let i = 0; i < value.length; i++) {
+        const viewed = viewOf(item, value[i])
+        if (viewed !== value[i] && out === undefined) out = value.slice(0, i)
+        out?.push(viewed)
+      }
+      return out ?? value
+    }
+    case "Union": {
+      if (!isPlainObject(value)) return value
+      const member = meantMember(node, value)
+      return member === undefined ? value : viewOf(member.node, value)
+    }
+    case "Objects":
+      return isPlainObject(value) ? viewObject(node, value) : value
+    default:
+      return value
+  }
+}
+
+const viewObject = (node: SchemaAST.Objects, value: Readonly<Record<string, unknown>>): unknown => {
+  const compiled = compileObject(node)
+  const index = node.indexSignatures[0]
+  const keys = Object.keys(value)
+  // Allocates only once a key is renamed or a member's view differs (never, for most documents).
+  let out: Record<string, unknown> | undefined
+  let renames: Map<string, string> | undefined
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k] as string
+    const name = resolveKey(compiled, key)
+    const ps = name === undefined ? undefined : compiled.byName.get(name)
+    const type = ps?.type ?? index?.type
+    const viewed = type === undefined ? value[key] : viewOf(type, value[key])
+    const target = ps !== undefined && name !== undefined ? name : key
+    if (out === undefined) {
+      if (target === key && viewed === value[key]) continue
+      out = {}
+      for (let j = 0; j < k; j++) defineMember(out, keys[j] as string, value[keys[j] as string])
+    }
+    defineMember(out, target, viewed)
+    renames ??= new Map()
+    if (target === key) renames.delete(target)
+    else renames.set(target, key)
+  }
+  if (out === undefined) return value
+  if (renames !== undefined && renames.size > 0) viewRenames.set(out, renames)
+  return out
+}
+
+/** Set an own, enumerable member (a key such as `__proto__` stays plain data). */
+const defineMember = (record: Record<string, unknown>, key: string, value: unknown): void => {
+  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true })
+}
+
+const writtenPointer = (root: unknown, pointer: string): string => {
+  let path: Array<string>
+  try {
+    path = toPath(pointer)
+  } catch {
+    return pointer
+  }
+  let node = root
+  let out = ""
+  for (const token of path) {
+    let written = token
+    if (isPlainObject(node)) {
+      written = viewRenames.get(node)?.get(token) ?? token
+      node = Object.hasOwn(node, token) ? node[token] : undefined
+    } else if (Array.isArray(node) && /^(0|[1-9]\d*)$/.test(token)) node = node[Number(token)]
+    else node = undefined
+    out = step(out, written)
+  }
+  return out
+}
+
+// ---------------------------------------------------------------------------------------------
 // Findings
 
 /** Options of {@link schemaFindings}. */
@@ -278,12 +402,13 @@ const emit = (
 const ownerOf = (annotations: SchemaAST.AST["annotations"] | undefined): unknown => annotations?.[RULE_OWNER]
 
 /** `` `key` `` for an object member, `` `list[3]` `` for an array item, "the document" for the root. */
-const subjectOf = (pointer: string): string => {
+const subjectOf = (pointer: string, max: number = excerptLength): string => {
   if (pointer === "") return "the document"
   const path = toPath(pointer)
   const last = path[path.length - 1] ?? ""
-  if (/^(0|[1-9]\d*)$/.test(last) && path.length >= 2) return `\`${excerpt(path[path.length - 2] ?? "", 40)}[${last}]\``
-  return quote(last)
+  if (/^(0|[1-9]\d*)$/.test(last) && path.length >= 2)
+    return `\`${excerpt(path[path.length - 2] ?? "", max)}[${last}]\``
+  return quote(last, max)
 }
 
 const isIntCheck = (check: SchemaAST.Check<unknown>): boolean =>
@@ -364,8 +489,10 @@ const typeHint = (ast: SchemaAST.AST, value: unknown, pointer: string): string |
   const node = unwrapSuspend(ast)
   const literals = node._tag === "Literal" ? [node.literal] : node._tag === "Union" ? literalMembers(node) : undefined
   if (literals !== undefined) return literals.length === 1 ? `write \`${excerpt(String(literals[0]), 40)}\`` : undefined
+  // Not `quote it: "<value>"`: the parsed value need not be what was written (`1.10` parses as 1.1,
+  // `0x1F` as 31, `True` as true), and quoting the parsed form would change the name.
   if (expected.has("string") && (typeof value === "number" || typeof value === "boolean")) {
-    return `quote it: "${excerpt(String(value), 40)}"`
+    return `quote it, exactly as written (unquoted, it is read as a ${typeof value})`
   }
   if (expected.has("boolean") && typeof value === "string" && /^(true|false)$/i.test(value)) {
     return `write ${value.toLowerCase()} without quotes`
@@ -383,7 +510,7 @@ const wrongType = (ctx: WalkContext, ast: SchemaAST.AST, value: unknown, pointer
     ownerOf(ast.annotations),
     "wrong-type",
     "error",
-    `${subjectOf(pointer)} must be ${expectedOf(ast)}, got ${show(value)}`,
+    fitMessage((max) => `${subjectOf(pointer, max)} must be ${expectedOf(ast)}, got ${show(value, max)}`),
     pointer,
     { hint: typeHint(ast, value, pointer) },
   )
@@ -406,7 +533,10 @@ const runChecks = (ctx: WalkContext, node: SchemaAST.AST, value: unknown, pointe
       owner,
       isIntCheck(check) ? "wrong-type" : "invalid-value",
       "error",
-      `${subjectOf(pointer)} must be ${typeof expected === "string" ? expected : "valid"}, got ${show(value)}`,
+      fitMessage(
+        (max) =>
+          `${subjectOf(pointer, max)} must be ${typeof expected === "string" ? expected : "valid"}, got ${show(value, max)}`,
+      ),
       pointer,
     )
     return false
@@ -486,7 +616,7 @@ const walkEnum = (
     ownerOf(node.annotations),
     "invalid-value",
     "error",
-    `${subjectOf(pointer)} must be ${expectedOf(node)}, got ${show(value)}`,
+    fitMessage((max) => `${subjectOf(pointer, max)} must be ${expectedOf(node)}, got ${show(value, max)}`),
     pointer,
     { hint: close !== undefined ? `did you mean \`${close}\`?` : undefined },
   )
@@ -579,7 +709,7 @@ const walkObject = (
         owner,
         "missing-key",
         "error",
-        `${what} is missing \`${name}\`: ${quote(typo)} looks like a misspelling of it`,
+        fitMessage((max) => `${what} is missing \`${name}\`: ${quote(typo, max)} looks like a misspelling of it`),
         child(pointer, typo),
         { hint: `rename ${quote(typo)} to \`${name}\``, at: "key" },
       )
@@ -595,10 +725,12 @@ const walkObject = (
         if (key === name) continue
         const message =
           keys.length === 1
-            ? `key ${quote(key)} is read as \`${name}\` (keys match case-insensitively)`
+            ? fitMessage((max) => `key ${quote(key, max)} is read as \`${name}\` (keys match case-insensitively)`)
             : key === winner
-              ? `key ${quote(key)} overrides the earlier \`${name}\` (keys match case-insensitively)`
-              : `key ${quote(key)} is overridden by a later spelling of \`${name}\``
+              ? fitMessage(
+                  (max) => `key ${quote(key, max)} overrides the earlier \`${name}\` (keys match case-insensitively)`,
+                )
+              : fitMessage((max) => `key ${quote(key, max)} is overridden by a later spelling of \`${name}\``)
         emit(ctx, undefined, "unknown-key", "warning", message, child(pointer, key), {
           hint: keys.length === 1 ? `write it as \`${name}\`` : `keep one spelling: \`${name}\``,
           at: "key",
@@ -614,17 +746,30 @@ const walkObject = (
     const close = suggest(key, known)
     const allowed =
       (Object.hasOwn(knownKeyHints, key) ? knownKeyHints[key] : undefined) ??
-      (known.length <= 9 ? `keys allowed here: ${known.map((k) => `\`${k}\``).join(", ")}` : undefined)
+      (known.length <= 9 ? allowedKeys(known) : undefined)
     emit(
       ctx,
       undefined,
       "unknown-key",
       "warning",
-      `unknown key ${quote(key)} in ${compiled.label ?? "this mapping"} (Ampersand ignores it)`,
+      fitMessage(
+        (max) => `unknown key ${quote(key, max)} in ${compiled.label ?? "this mapping"} (Ampersand ignores it)`,
+      ),
       child(pointer, key),
       { hint: close !== undefined ? `did you mean \`${close}\`?` : allowed, at: "key" },
     )
   }
+}
+
+/** "keys allowed here: `a`, `b`, …", as many as fit in a hint. */
+const allowedKeys = (known: ReadonlyArray<string>): string => {
+  let out = "keys allowed here:"
+  for (let i = 0; i < known.length; i++) {
+    const next = `${out}${i === 0 ? " " : ", "}\`${known[i]}\``
+    if (next.length > maxMessageLength - 3) return `${out}, …`
+    out = next
+  }
+  return out
 }
 
 const configKey = (key: string) => `\`${key}\` belongs to an installation's config, not to amp.yaml`

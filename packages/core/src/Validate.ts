@@ -9,7 +9,7 @@ import type { Diagnostic, Finding, Position, Severity } from "./Diagnostic.js"
 import { parent } from "./internal/pointer.js"
 import type { Limits } from "./Limits.js"
 import { rules } from "./rules/index.js"
-import type { RuleContext } from "./rules/Rule.js"
+import { prepareServerView } from "./rules/withServerKeys.js"
 import { shapeFindings } from "./Shape.js"
 import { type Directive, type ParseResult, parseSource, type SourceDocument, type Syntax } from "./Source.js"
 
@@ -32,18 +32,37 @@ export interface ValidationReport {
   readonly diagnostics: ReadonlyArray<Diagnostic>
 }
 
-/** Findings of every manifest check (shape + semantic rules) on a plain value. */
+/**
+ * Findings of every manifest check (shape + semantic rules) on a plain value.
+ *
+ * The rules see keys as the server does (rules/withServerKeys.ts); their view of the document is
+ * computed once here for all of them.
+ *
+ * A `yaml-compat` finding explains its scalar better than anything read from YAML 1.2's reading of
+ * it, so it replaces the other findings at the same pointer: an error (the server cannot even decode
+ * the scalar: `schedule: 22:22` is a base-60 number for it, so "not valid cron" is beside the point)
+ * replaces every one of them; a warning (`enabled: yes`, `days: 0750`, which the server reads as a
+ * boolean / another number) replaces the shape findings that only restate it (`wrong-type`,
+ * `invalid-value` of the YAML 1.2 string or number) and what is not an error, but never a rule's error,
+ * which may hold whichever reading is right (`snowflake-backfill`: days at all).
+ */
 export const manifestFindings = (value: unknown, document: SourceDocument | undefined): Array<Finding> => {
-  const ctx: RuleContext = { value, document, providers: catalogProviders, modules: catalogModules }
-  const shape = shapeFindings(value)
-  const semantic: Array<Finding> = []
-  for (const rule of rules) for (const finding of rule.check(ctx)) semantic.push(finding)
-  // A YAML 1.1 boolean in a boolean field (`enabled: yes`) is a yaml-compat warning; YAML 1.2 reads it as a
-  // string, which would also be a wrong-type (or, for an enum, invalid-value) error. The yaml-compat finding
-  // says it better: keep only that one.
-  const compat = new Set(semantic.filter((f) => f.rule === "yaml-compat").map((f) => f.pointer))
-  const restated = (f: Finding) => (f.rule === "wrong-type" || f.rule === "invalid-value") && compat.has(f.pointer)
-  return [...shape.filter((f) => !restated(f)), ...semantic]
+  const ctx = prepareServerView({ value, document, providers: catalogProviders, modules: catalogModules })
+  const findings = shapeFindings(value)
+  for (const rule of rules) for (const finding of rule.check(ctx)) findings.push(finding)
+  const compat = new Map<string, Severity>()
+  for (const f of findings) {
+    if (f.rule !== "yaml-compat") continue
+    if (compat.get(f.pointer) !== "error") compat.set(f.pointer, f.severity)
+  }
+  if (compat.size === 0) return findings
+  const replaced = (f: Finding): boolean => {
+    if (f.rule === "yaml-compat") return false
+    const severity = compat.get(f.pointer)
+    if (severity === undefined) return false
+    return severity === "error" || f.rule === "wrong-type" || f.rule === "invalid-value" || f.severity !== "error"
+  }
+  return findings.filter((f) => !replaced(f))
 }
 
 /** Validate manifest text: parse, check, position, suppress, order. */

@@ -4,8 +4,14 @@
  * (design/reliability.md, "Unicode spoofing and control chars").
  */
 
-/** Longest excerpt of a received value in a message, in code points (the ellipsis not counted). */
+/** Longest excerpt of a received value in a message, in UTF-16 code units (the ellipsis not counted). */
 export const excerptLength = 40
+
+/**
+ * Longest diagnostic message (and hint), in UTF-16 code units: design/reliability.md asks for one
+ * sentence of at most ~120 characters. {@link fitMessage} keeps messages that quote received values within it.
+ */
+export const maxMessageLength = 120
 
 /**
  * Code points escaped as `\u{…}` (or `\n`, `\t`, `\r`): C0 and C1 controls, DEL, zero-width and
@@ -30,19 +36,20 @@ const escapeCodePoint = (cp: number): string => {
 }
 
 /**
- * `text` made safe for one line of output: unsafe code points escaped, cut after `max` code points
- * with `…`. Reads at most `max + 1` code points of `text`, whatever its length.
+ * `text` made safe for one line of output: unsafe code points escaped, cut with `…` where the output
+ * would pass `max` UTF-16 code units (an escape counts at its written length, so `max` bounds what is
+ * shown whatever the text holds; a surrogate pair is never split). Reads at most `max + 1` code
+ * points of `text`, whatever its length.
  */
 export const excerpt = (text: string, max: number = excerptLength): string => {
   let out = ""
-  let count = 0
   let i = 0
   while (i < text.length) {
-    if (count === max) return `${out}…`
     const cp = text.codePointAt(i) ?? 0
+    const shown = isUnsafe(cp) ? escapeCodePoint(cp) : String.fromCodePoint(cp)
+    if (out.length + shown.length > max) return `${out}…`
+    out += shown
     i += cp > 0xffff ? 2 : 1
-    out += isUnsafe(cp) ? escapeCodePoint(cp) : String.fromCodePoint(cp)
-    count++
   }
   return out
 }
@@ -50,9 +57,9 @@ export const excerpt = (text: string, max: number = excerptLength): string => {
 /** A received string as it appears in a message: `` `excerpt` ``. */
 export const quote = (text: string, max: number = excerptLength): string => `\`${excerpt(text, max)}\``
 
-/** Any received JSON value in a message: strings quoted, numbers and literals as written, containers by kind. */
-export const show = (value: unknown): string => {
-  if (typeof value === "string") return quote(value)
+/** Any received JSON value in a message: strings quoted, numbers and literals as parsed, containers by kind. */
+export const show = (value: unknown, max: number = excerptLength): string => {
+  if (typeof value === "string") return quote(value, max)
   if (typeof value === "number" || typeof value === "boolean") return `\`${String(value)}\``
   if (value === null) return "`null`"
   if (Array.isArray(value)) return "a list"
@@ -69,4 +76,22 @@ export const kindOf = (value: unknown): string => {
   if (Array.isArray(value)) return "a list"
   if (typeof value === "object") return "a mapping"
   return "nothing"
+}
+
+/** Excerpt lengths {@link fitMessage} tries, longest first. */
+const fitLengths: ReadonlyArray<number> = [excerptLength, 30, 20, 12, 8, 4]
+
+/**
+ * A message (or hint) that quotes received values, cut no more than needed to stay within
+ * {@link maxMessageLength}: `build(max)` must quote every received value with `max` (`quote(x, max)`,
+ * a node's `labelOf(max)`); it is tried with 40, 30, 20, 12, 8 and 4 until the result fits. The
+ * last try is returned in any case: a template's own words must leave room for its values at 4.
+ */
+export const fitMessage = (build: (max: number) => string): string => {
+  let out = ""
+  for (const max of fitLengths) {
+    out = build(max)
+    if (out.length <= maxMessageLength) return out
+  }
+  return out
 }

@@ -1,9 +1,10 @@
-import { quote } from "../internal/quote.js"
+import { fitMessage, quote } from "../internal/quote.js"
 import type { Rule } from "./Rule.js"
 import { actionObjects, at, integrations, isSet } from "./walk.js"
+import { withServerKeys } from "./withServerKeys.js"
 
 /** `associationChangeEvent` on a provider other than `hubspot`, the only one that emits it (domain S14). */
-export const associationEventProvider: Rule = {
+export const associationEventProvider: Rule = withServerKeys({
   id: "association-event-provider",
   severity: "warning",
   summary: "associationChangeEvent is used with a provider other than hubspot.",
@@ -17,7 +18,10 @@ export const associationEventProvider: Rule = {
         yield {
           rule: "association-event-provider",
           severity: "warning",
-          message: `${object.label} has associationChangeEvent, which only HubSpot supports (provider is ${quote(provider)})`,
+          message: fitMessage(
+            (max) =>
+              `${object.labelOf(max)} has associationChangeEvent, which only HubSpot supports (provider is ${quote(provider, max)})`,
+          ),
           pointer: at(object.pointer, "associationChangeEvent"),
           at: "key",
           hint: "remove associationChangeEvent",
@@ -25,4 +29,4 @@ export const associationEventProvider: Rule = {
       }
     }
   },
-}
+})

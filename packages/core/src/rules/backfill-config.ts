@@ -1,13 +1,16 @@
-import { kindOf } from "../internal/quote.js"
+import { excerpt, fitMessage } from "../internal/quote.js"
 import type { Rule } from "./Rule.js"
-import { actionObjects, at, hasKey, integrations, member, recordMember } from "./walk.js"
+import { actionObjects, at, hasKey, integrations, isNull, member, recordMember } from "./walk.js"
+import { withServerKeys } from "./withServerKeys.js"
 
 /**
  * A read object's `backfill` that the server refuses: no `defaultPeriod` (domain B1), both or neither
- * of `days` and `fullHistory` (B2), or `days` that is not a whole number ≥ 0, whatever its JSON type
- * (B3; `days: null` included). A `fullHistory` of the wrong type is the shape decoder's.
+ * of `days` and `fullHistory` (B2), or `days` a number that is not a whole number ≥ 0 (B3). A `days`
+ * that is not a number (`days: "30"`) is the shape decoder's `wrong-type`, as rules.md lists it. A
+ * `null` `days` or `fullHistory` is the shape decoder's too, and neither set nor absent here (walk.ts):
+ * both / neither is not judged until it has a value.
  */
-export const backfillConfig: Rule = {
+export const backfillConfig: Rule = withServerKeys({
   id: "backfill-config",
   severity: "error",
   summary: "backfill lacks defaultPeriod, sets both or neither of days / fullHistory, or days is not an integer ≥ 0.",
@@ -22,7 +25,7 @@ export const backfillConfig: Rule = {
           yield {
             rule: "backfill-config",
             severity: "error",
-            message: `backfill of ${object.label} has no defaultPeriod`,
+            message: fitMessage((max) => `backfill of ${object.labelOf(max)} has no defaultPeriod`),
             pointer: backfillPointer,
             hint: "add defaultPeriod: with days: N or fullHistory: true",
           }
@@ -33,11 +36,12 @@ export const backfillConfig: Rule = {
         const pointer = at(backfillPointer, "defaultPeriod")
         const hasDays = hasKey(period, "days")
         const hasFullHistory = hasKey(period, "fullHistory")
-        if (hasDays && hasFullHistory)
+        const undecided = isNull(period, "days") || isNull(period, "fullHistory")
+        if (hasDays && hasFullHistory && !undecided)
           yield {
             rule: "backfill-config",
             severity: "error",
-            message: `backfill of ${object.label} sets both days and fullHistory`,
+            message: fitMessage((max) => `backfill of ${object.labelOf(max)} sets both days and fullHistory`),
             pointer,
             hint: "keep one of days and fullHistory",
           }
@@ -45,31 +49,23 @@ export const backfillConfig: Rule = {
           yield {
             rule: "backfill-config",
             severity: "error",
-            message: `backfill of ${object.label} sets neither days nor fullHistory`,
+            message: fitMessage((max) => `backfill of ${object.labelOf(max)} sets neither days nor fullHistory`),
             pointer,
             hint: "add days: N (0 = no backfill) or fullHistory: true",
           }
-        if (!hasDays) continue
         const days = member(period, "days")
-        // A non-number (`days: "30"`) is the shape decoder's wrong-type (rules.md); this rule owns the numbers.
         if (typeof days !== "number" || (Number.isInteger(days) && days >= 0)) continue
         yield {
           rule: "backfill-config",
           severity: "error",
-          message: `backfill days of ${object.label} ${daysProblem(days)}`,
+          message: fitMessage(
+            (max) =>
+              `backfill days of ${object.labelOf(max)} is ${excerpt(String(days), max)}; it must be ${days < 0 ? "0 or more" : "a whole number"}`,
+          ),
           pointer: at(pointer, "days"),
-          hint:
-            typeof days === "string" && /^[0-9]{1,9}$/.test(days)
-              ? `write a number without quotes: days: ${Number(days)}`
-              : "use a whole number of days, 0 or more (0 = no backfill)",
+          hint: "use a whole number of days, 0 or more (0 = no backfill)",
         }
       }
     }
   },
-}
-
-const daysProblem = (days: unknown): string => {
-  if (typeof days === "number")
-    return days < 0 ? `is ${days}; it must be 0 or more` : `is ${days}; it must be a whole number`
-  return `is ${kindOf(days)}; it must be a whole number, 0 or more`
-}
+})

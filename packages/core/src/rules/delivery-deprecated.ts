@@ -1,8 +1,10 @@
+import { fitMessage } from "../internal/quote.js"
 import type { Rule } from "./Rule.js"
 import { actionObjects, at, integrations, recordMember } from "./walk.js"
+import { withServerKeys } from "./withServerKeys.js"
 
 /** A read object with a `delivery` block: delivery modes are deprecated (domain D4). */
-export const deliveryDeprecated: Rule = {
+export const deliveryDeprecated: Rule = withServerKeys({
   id: "delivery-deprecated",
   severity: "warning",
   summary: "A read object uses the deprecated delivery block.",
@@ -14,7 +16,9 @@ export const deliveryDeprecated: Rule = {
         yield {
           rule: "delivery-deprecated",
           severity: "warning",
-          message: `${object.label} of ${integration.label} uses delivery, which is deprecated`,
+          message: fitMessage(
+            (max) => `${object.labelOf(max)} of ${integration.labelOf(max)} uses delivery, which is deprecated`,
+          ),
           pointer: at(object.pointer, "delivery"),
           at: "key",
           hint: "remove the delivery block; records are then delivered as they are read",
@@ -22,4 +26,4 @@ export const deliveryDeprecated: Rule = {
       }
     }
   },
-}
+})

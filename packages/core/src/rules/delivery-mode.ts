@@ -1,5 +1,7 @@
+import { fitMessage } from "../internal/quote.js"
 import type { Rule } from "./Rule.js"
-import { actionObjects, at, integrations, isSet, member, recordMember } from "./walk.js"
+import { actionObjects, at, integrations, isNull, isSet, member, recordMember } from "./walk.js"
+import { withServerKeys } from "./withServerKeys.js"
 
 export const minimumPageSize = 50
 export const maximumPageSize = 500
@@ -7,9 +9,10 @@ export const maximumPageSize = 500
 /**
  * `delivery.pageSize` with mode `auto` (the default when `mode` is absent) (domain D2), or mode
  * `onRequest` without a `pageSize` between 50 and 500 (D3). An invalid mode and a pageSize that is
- * not an integer are the shape decoder's (`invalid-value`, `wrong-type`).
+ * not an integer are the shape decoder's (`invalid-value`, `wrong-type`); so is a `null` mode or
+ * pageSize, which leaves the pairing undecided (walk.ts): nothing is reported here then.
  */
-export const deliveryMode: Rule = {
+export const deliveryMode: Rule = withServerKeys({
   id: "delivery-mode",
   severity: "error",
   summary: "pageSize with delivery mode auto, or missing / outside 50–500 with onRequest.",
@@ -19,6 +22,7 @@ export const deliveryMode: Rule = {
       for (const object of actionObjects(integration, "read")) {
         const delivery = recordMember(object.value, "delivery")
         if (delivery === undefined) continue
+        if (isNull(delivery, "mode") || isNull(delivery, "pageSize")) continue
         const pointer = at(object.pointer, "delivery")
         const mode = isSet(delivery, "mode") ? member(delivery, "mode") : "auto"
         const hasPageSize = isSet(delivery, "pageSize")
@@ -27,7 +31,10 @@ export const deliveryMode: Rule = {
           yield {
             rule: "delivery-mode",
             severity: "error",
-            message: `delivery of ${object.label} sets pageSize, which needs mode onRequest${isSet(delivery, "mode") ? "" : " (mode defaults to auto)"}`,
+            message: fitMessage(
+              (max) =>
+                `delivery of ${object.labelOf(max)} sets pageSize, which needs mode onRequest${isSet(delivery, "mode") ? "" : " (mode defaults to auto)"}`,
+            ),
             pointer: at(pointer, "pageSize"),
             hint: "remove pageSize, or set mode: onRequest",
           }
@@ -35,7 +42,7 @@ export const deliveryMode: Rule = {
           yield {
             rule: "delivery-mode",
             severity: "error",
-            message: `delivery of ${object.label} has mode onRequest but no pageSize`,
+            message: fitMessage((max) => `delivery of ${object.labelOf(max)} has mode onRequest but no pageSize`),
             pointer,
             hint: `add pageSize: a number from ${minimumPageSize} to ${maximumPageSize}`,
           }
@@ -48,11 +55,14 @@ export const deliveryMode: Rule = {
           yield {
             rule: "delivery-mode",
             severity: "error",
-            message: `delivery pageSize ${pageSize} of ${object.label} is outside ${minimumPageSize}–${maximumPageSize}`,
+            message: fitMessage(
+              (max) =>
+                `delivery pageSize ${pageSize} of ${object.labelOf(max)} is outside ${minimumPageSize}–${maximumPageSize}`,
+            ),
             pointer: at(pointer, "pageSize"),
             hint: `use a pageSize from ${minimumPageSize} to ${maximumPageSize}`,
           }
       }
     }
   },
-}
+})

@@ -1,8 +1,10 @@
+import { fitMessage } from "../internal/quote.js"
 import type { Rule } from "./Rule.js"
 import { actionObjects, at, integrations, stringMember } from "./walk.js"
+import { withServerKeys } from "./withServerKeys.js"
 
 /** An empty `destination` on a read or subscribe object (domain R3, S5). A missing one is `missing-key`. */
-export const destinationEmpty: Rule = {
+export const destinationEmpty: Rule = withServerKeys({
   id: "destination-empty",
   severity: "error",
   summary: "A read or subscribe object has an empty destination.",
@@ -15,7 +17,9 @@ export const destinationEmpty: Rule = {
           yield {
             rule: "destination-empty",
             severity: "error",
-            message: `${object.label} of ${integration.label} has an empty destination`,
+            message: fitMessage(
+              (max) => `${object.labelOf(max)} of ${integration.labelOf(max)} has an empty destination`,
+            ),
             pointer: at(object.pointer, "destination"),
             hint: "name a destination of your Ampersand project",
           }
@@ -23,4 +27,4 @@ export const destinationEmpty: Rule = {
       }
     }
   },
-}
+})

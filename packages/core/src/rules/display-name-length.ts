@@ -1,5 +1,7 @@
+import { fitMessage } from "../internal/quote.js"
 import type { Rule } from "./Rule.js"
 import { at, integrations, stringMember } from "./walk.js"
+import { withServerKeys } from "./withServerKeys.js"
 
 const maxLength = 100
 
@@ -12,7 +14,7 @@ const lengthUpTo = (text: string, limit: number): number => {
 }
 
 /** An integration `displayName` over 100 characters (domain N4). */
-export const displayNameLength: Rule = {
+export const displayNameLength: Rule = withServerKeys({
   id: "display-name-length",
   severity: "warning",
   summary: "An integration displayName is over 100 characters.",
@@ -25,10 +27,13 @@ export const displayNameLength: Rule = {
       yield {
         rule: "display-name-length",
         severity: "warning",
-        message: `displayName of ${integration.label} is ${length} characters long, over the limit of ${maxLength}`,
+        message: fitMessage(
+          (max) =>
+            `displayName of ${integration.labelOf(max)} is ${length} characters long, over the limit of ${maxLength}`,
+        ),
         pointer: at(integration.pointer, "displayName"),
         hint: `shorten it to ${maxLength} characters or fewer`,
       }
     }
   },
-}
+})

@@ -1,6 +1,6 @@
 /** Shared check of `duplicate-read-object`, `duplicate-write-object`, `duplicate-subscribe-object`. */
 import type { Finding } from "../Diagnostic.js"
-import { quote } from "../internal/quote.js"
+import { fitMessage, quote } from "../internal/quote.js"
 import { type Action, actionObjects, at, integrations, times } from "./walk.js"
 
 /**
@@ -19,7 +19,9 @@ export function* duplicateObjects(root: unknown, action: Action, rule: string): 
       yield {
         rule,
         severity: "error",
-        message: `${action} object ${quote(name)} is defined ${times(count)} in ${integration.label}`,
+        message: fitMessage(
+          (max) => `${action} object ${quote(name, max)} is defined ${times(count)} in ${integration.labelOf(max)}`,
+        ),
         pointer: at(object.pointer, "objectName"),
         hint: count === 2 ? "remove one of the two definitions" : "keep one definition and remove the others",
       }

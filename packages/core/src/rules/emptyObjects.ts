@@ -1,5 +1,6 @@
 /** Shared check of `read-objects`, `write-objects`, `subscribe-objects`: an action without objects. */
 import type { Finding } from "../Diagnostic.js"
+import { fitMessage } from "../internal/quote.js"
 import { type Action, at, integrations, isRecord, member } from "./walk.js"
 
 /**
@@ -13,14 +14,20 @@ export function* emptyObjects(root: unknown, action: Action, rule: string): Iter
     const pointer = at(integration.pointer, action)
     const hint = `add at least one object under ${action}.objects, or remove the ${action} block`
     if (!Object.hasOwn(block, "objects"))
-      yield { rule, severity: "error", message: `${action} of ${integration.label} has no \`objects\``, pointer, hint }
+      yield {
+        rule,
+        severity: "error",
+        message: fitMessage((max) => `${action} of ${integration.labelOf(max)} has no \`objects\``),
+        pointer,
+        hint,
+      }
     else {
       const objects = member(block, "objects")
       if (Array.isArray(objects) && objects.length === 0)
         yield {
           rule,
           severity: "error",
-          message: `${action}.objects of ${integration.label} is empty`,
+          message: fitMessage((max) => `${action}.objects of ${integration.labelOf(max)} is empty`),
           pointer: at(pointer, "objects"),
           hint,
         }

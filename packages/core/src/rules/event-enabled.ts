@@ -1,12 +1,14 @@
+import { fitMessage } from "../internal/quote.js"
 import type { Rule } from "./Rule.js"
 import { eventKeys } from "./subscribeEvents.js"
 import { actionObjects, at, hasKey, integrations, recordMember } from "./walk.js"
+import { withServerKeys } from "./withServerKeys.js"
 
 /**
  * An event block without `enabled` (domain S6): Ampersand's CLI refuses it, and without it the
  * server subscribes to nothing by default.
  */
-export const eventEnabled: Rule = {
+export const eventEnabled: Rule = withServerKeys({
   id: "event-enabled",
   severity: "warning",
   summary: "A subscribe event block has no enabled key.",
@@ -20,7 +22,7 @@ export const eventEnabled: Rule = {
           yield {
             rule: "event-enabled",
             severity: "warning",
-            message: `${key} of ${object.label} has no enabled`,
+            message: fitMessage((max) => `${key} of ${object.labelOf(max)} has no enabled`),
             pointer: at(object.pointer, key),
             at: "key",
             hint: "add enabled: always (Ampersand's CLI requires it)",
@@ -29,4 +31,4 @@ export const eventEnabled: Rule = {
       }
     }
   },
-}
+})

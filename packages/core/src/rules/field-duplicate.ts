@@ -1,13 +1,14 @@
-import { quote } from "../internal/quote.js"
+import { fitMessage, quote } from "../internal/quote.js"
 import type { Rule } from "./Rule.js"
 import { actionObjects, at, fieldEntries, integrations } from "./walk.js"
+import { withServerKeys } from "./withServerKeys.js"
 
 /**
  * The same `fieldName` listed twice in one read object (required and optional together) with the
  * same `mapToName`, or both without one (domain R12): redundant. The same field under two different
  * `mapToName`s is legitimate (`unifiedCRM` maps `stagename` to `stage` and to `status`).
  */
-export const fieldDuplicate: Rule = {
+export const fieldDuplicate: Rule = withServerKeys({
   id: "field-duplicate",
   severity: "warning",
   summary: "A read object lists the same fieldName twice with the same (or no) mapToName.",
@@ -17,8 +18,9 @@ export const fieldDuplicate: Rule = {
       for (const object of actionObjects(integration, "read")) {
         const seen = new Map<string, string>()
         for (const field of fieldEntries(object)) {
-          if (field.fieldName === undefined) continue
-          const key = `${field.fieldName}\u0000${field.mapToName ?? ""}\u0000${field.mapToName === undefined ? 0 : 1}`
+          const { fieldName, mapToName } = field
+          if (fieldName === undefined) continue
+          const key = `${fieldName}\u0000${mapToName ?? ""}\u0000${mapToName === undefined ? 0 : 1}`
           const where = `${field.list}[${field.index}]`
           const earlier = seen.get(key)
           if (earlier === undefined) {
@@ -28,10 +30,11 @@ export const fieldDuplicate: Rule = {
           yield {
             rule: "field-duplicate",
             severity: "warning",
-            message:
-              field.mapToName === undefined
-                ? `field ${quote(field.fieldName)} of ${object.label} is listed again (first at ${earlier})`
-                : `field ${quote(field.fieldName)} → ${quote(field.mapToName)} of ${object.label} is listed again (first at ${earlier})`,
+            message: fitMessage((max) =>
+              mapToName === undefined
+                ? `field ${quote(fieldName, max)} of ${object.labelOf(max)} is listed again (first at ${earlier})`
+                : `field ${quote(fieldName, max)} → ${quote(mapToName, max)} of ${object.labelOf(max)} is listed again (first at ${earlier})`,
+            ),
             pointer: at(field.pointer, "fieldName"),
             hint: "remove the repeated entry",
           }
@@ -39,4 +42,4 @@ export const fieldDuplicate: Rule = {
       }
     }
   },
-}
+})

@@ -1,13 +1,14 @@
 import { isNestedPath, parsePath } from "../internal/jsonpath.js"
-import { quote } from "../internal/quote.js"
+import { fitMessage, quote } from "../internal/quote.js"
 import type { Rule } from "./Rule.js"
 import { actionObjects, at, fieldEntries, integrations, stringMember } from "./walk.js"
+import { withServerKeys } from "./withServerKeys.js"
 
 /**
  * A `fieldName` or `mapToName` starting with `$[` (a nested path) that does not follow the bracket
  * grammar of domain.md §2.5: `$` then `['key']` or `[*]` segments, nothing else (domain R14).
  */
-export const fieldMappingJsonpath: Rule = {
+export const fieldMappingJsonpath: Rule = withServerKeys({
   id: "field-mapping-jsonpath",
   severity: "error",
   summary: "A nested $[…] path in fieldName or mapToName does not parse.",
@@ -24,13 +25,15 @@ export const fieldMappingJsonpath: Rule = {
             yield {
               rule: "field-mapping-jsonpath",
               severity: "error",
-              message: `${key} ${quote(path)} of ${object.label} is not a valid nested path: ${parsed.reason}`,
+              message: fitMessage(
+                (max) => `${key} ${quote(path, max)} of ${object.labelOf(max)} is not a valid nested path`,
+              ),
               pointer: at(field.pointer, key),
-              hint: "write a bracket path such as $['address']['city'] or $['items'][*]['id']",
+              hint: `${parsed.reason}; write e.g. $['address']['city'] or $['items'][*]['id']`,
             }
           }
         }
       }
     }
   },
-}
+})

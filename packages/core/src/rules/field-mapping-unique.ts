@@ -1,6 +1,7 @@
-import { quote } from "../internal/quote.js"
+import { fitMessage, quote } from "../internal/quote.js"
 import type { Rule } from "./Rule.js"
 import { actionObjects, at, fieldEntries, integrations } from "./walk.js"
+import { withServerKeys } from "./withServerKeys.js"
 
 /**
  * Two field entries of one read object (required and optional together) delivered under the same
@@ -8,7 +9,7 @@ import { actionObjects, at, fieldEntries, integrations } from "./walk.js"
  * replace the other. The same `fieldName` repeated with the same `mapToName` is only redundant and
  * left to `field-duplicate`.
  */
-export const fieldMappingUnique: Rule = {
+export const fieldMappingUnique: Rule = withServerKeys({
   id: "field-mapping-unique",
   severity: "error",
   summary: "Two field entries of a read object deliver under the same mapToName.",
@@ -26,14 +27,16 @@ export const fieldMappingUnique: Rule = {
             continue
           }
           const firstField = first.get(mapToName)
-          if (field.fieldName !== undefined && field.fieldName === firstField) continue
+          const fieldName = field.fieldName
+          if (fieldName !== undefined && fieldName === firstField) continue
           yield {
             rule: "field-mapping-unique",
             severity: "error",
-            message:
-              firstField !== undefined && field.fieldName !== undefined
-                ? `${object.label} maps both ${quote(firstField)} and ${quote(field.fieldName)} to ${quote(mapToName)}`
-                : `${object.label} has two field entries delivered under ${quote(mapToName)}`,
+            message: fitMessage((max) =>
+              firstField !== undefined && fieldName !== undefined
+                ? `${object.labelOf(max)} maps both ${quote(firstField, max)} and ${quote(fieldName, max)} to ${quote(mapToName, max)}`
+                : `${object.labelOf(max)} has two field entries delivered under ${quote(mapToName, max)}`,
+            ),
             pointer: at(field.pointer, "mapToName"),
             hint: "give each field its own mapToName",
           }
@@ -41,4 +44,4 @@ export const fieldMappingUnique: Rule = {
       }
     }
   },
-}
+})

@@ -1,6 +1,7 @@
 import { effectiveModule } from "../Catalog.js"
 import type { Rule } from "./Rule.js"
 import { actionObjects, at, integrations, member, recordMember } from "./walk.js"
+import { withServerKeys } from "./withServerKeys.js"
 
 /** Longest backfill the Google Calendar API allows for `events`, in days. */
 export const maxGoogleCalendarBackfillDays = 28
@@ -10,14 +11,15 @@ export const maxGoogleCalendarBackfillDays = 28
  * read object with `fullHistory: true` (domain P5) or `days` over 28 (P6). Ampersand's validator
  * keys this on a provider `googlecalendar` that the catalog does not have (domain Q8).
  */
-export const googleCalendarBackfill: Rule = {
+export const googleCalendarBackfill: Rule = withServerKeys({
   id: "google-calendar-backfill",
   severity: "error",
   summary: "Google Calendar events backfill uses fullHistory or more than 28 days.",
   domain: ["P5", "P6"],
   *check(ctx) {
     for (const integration of integrations(ctx.value)) {
-      if (integration.provider !== "google") continue
+      // `module: null` is the shape decoder's wrong-type; which module is meant is then unknown.
+      if (integration.provider !== "google" || !integration.moduleKnown) continue
       if (effectiveModule("google", integration.module, ctx.modules) !== "calendar") continue
       for (const object of actionObjects(integration, "read")) {
         if (object.name !== "events") continue
@@ -45,4 +47,4 @@ export const googleCalendarBackfill: Rule = {
       }
     }
   },
-}
+})

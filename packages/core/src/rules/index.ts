@@ -2,6 +2,8 @@
  * The semantic rules, in the order of design/rules.md. The parser's rules (`syntax`,
  * `duplicate-key`, `alias-limit`, `document-limit`) and the shape decoder's (`missing-key`,
  * `wrong-type`, `invalid-value`, `unknown-key`) are not here: see RuleCatalog.ts for every id.
+ * Every rule but `yaml-compat` (which reads the source's scalars) runs on the server's view of the
+ * document's keys (withServerKeys.ts); `null` values are left to the shape decoder (walk.ts).
  */
 import { alwaysEnabledFields } from "./always-enabled-fields.js"
 import { associationEventProvider } from "./association-event-provider.js"

@@ -1,9 +1,10 @@
-import { quote } from "../internal/quote.js"
+import { fitMessage, quote } from "../internal/quote.js"
 import type { Rule } from "./Rule.js"
 import { at, integrations, times } from "./walk.js"
+import { withServerKeys } from "./withServerKeys.js"
 
 /** Two integrations with the same `name`, the key Ampersand upserts by (domain N3). One finding per extra one. */
-export const integrationNameDuplicate: Rule = {
+export const integrationNameDuplicate: Rule = withServerKeys({
   id: "integration-name-duplicate",
   severity: "error",
   summary: "Two integrations share a name (the upsert key).",
@@ -19,10 +20,12 @@ export const integrationNameDuplicate: Rule = {
       yield {
         rule: "integration-name-duplicate",
         severity: "error",
-        message: `integration name ${quote(name)} is used ${times(count)}: the later one overwrites the earlier`,
+        message: fitMessage(
+          (max) => `integration name ${quote(name, max)} is used ${times(count)}: the later one overwrites the earlier`,
+        ),
         pointer: at(integration.pointer, "name"),
         hint: "give each integration its own name",
       }
     }
   },
-}
+})

@@ -1,6 +1,7 @@
-import { quote } from "../internal/quote.js"
+import { fitMessage, quote } from "../internal/quote.js"
 import type { Rule } from "./Rule.js"
 import { at, integrations } from "./walk.js"
+import { withServerKeys } from "./withServerKeys.js"
 
 const maxLength = 64
 
@@ -12,7 +13,7 @@ const isNameChar = (c: number): boolean =>
  * `[A-Za-z0-9_-]` (domain N1, N2; upper case is allowed: real manifests use camelCase). A missing
  * or non-string name is the shape decoder's.
  */
-export const integrationName: Rule = {
+export const integrationName: Rule = withServerKeys({
   id: "integration-name",
   severity: "error",
   summary: "An integration name is empty, over 64 characters, or has characters outside [A-Za-z0-9_-].",
@@ -39,7 +40,9 @@ export const integrationName: Rule = {
         yield {
           rule: "integration-name",
           severity: "error",
-          message: `integration name ${quote(name)} contains ${quote(char)}, which is not allowed`,
+          message: fitMessage(
+            (max) => `integration name ${quote(name, max)} contains ${quote(char)}, which is not allowed`,
+          ),
           pointer,
           hint,
         }
@@ -47,11 +50,14 @@ export const integrationName: Rule = {
         yield {
           rule: "integration-name",
           severity: "error",
-          message: `integration name ${quote(name)} is ${name.length} characters long, over the limit of ${maxLength}`,
+          message: fitMessage(
+            (max) =>
+              `integration name ${quote(name, max)} is ${name.length} characters long, over the limit of ${maxLength}`,
+          ),
           pointer,
           hint,
         }
       }
     }
   },
-}
+})

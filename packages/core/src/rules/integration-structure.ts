@@ -1,5 +1,7 @@
+import { fitMessage } from "../internal/quote.js"
 import type { Rule } from "./Rule.js"
 import { hasKey, integrations, isRecord, member } from "./walk.js"
+import { withServerKeys } from "./withServerKeys.js"
 
 const actions = ["read", "write", "subscribe", "proxy"] as const
 
@@ -8,7 +10,7 @@ const actions = ["read", "write", "subscribe", "proxy"] as const
  * integration has no action (A1: none of read, write, subscribe, proxy; `watchSchema` alone is not
  * one). A non-list `integrations` is the shape decoder's `wrong-type`.
  */
-export const integrationStructure: Rule = {
+export const integrationStructure: Rule = withServerKeys({
   id: "integration-structure",
   severity: "error",
   summary: "integrations is missing or empty, or an integration has none of read, write, subscribe, proxy.",
@@ -42,10 +44,10 @@ export const integrationStructure: Rule = {
       yield {
         rule: "integration-structure",
         severity: "error",
-        message: `${integration.label} has none of read, write, subscribe or proxy`,
+        message: fitMessage((max) => `${integration.labelOf(max)} has none of read, write, subscribe or proxy`),
         pointer: integration.pointer,
         hint: "add a read, write, subscribe or proxy block",
       }
     }
   },
-}
+})

@@ -1,8 +1,10 @@
+import { fitMessage } from "../internal/quote.js"
 import type { Rule } from "./Rule.js"
 import { actionObjects, at, integrations } from "./walk.js"
+import { withServerKeys } from "./withServerKeys.js"
 
 /** An empty `objectName` on a read, write or subscribe object (domain R2, W2, S5). A missing one is `missing-key`. */
-export const objectNameEmpty: Rule = {
+export const objectNameEmpty: Rule = withServerKeys({
   id: "object-name-empty",
   severity: "error",
   summary: "A read, write or subscribe object has an empty objectName.",
@@ -15,7 +17,9 @@ export const objectNameEmpty: Rule = {
           yield {
             rule: "object-name-empty",
             severity: "error",
-            message: `${object.label} of ${integration.label} has an empty objectName`,
+            message: fitMessage(
+              (max) => `${object.labelOf(max)} of ${integration.labelOf(max)} has an empty objectName`,
+            ),
             pointer: at(object.pointer, "objectName"),
             hint: "name the provider object, e.g. objectName: contact",
           }
@@ -23,4 +27,4 @@ export const objectNameEmpty: Rule = {
       }
     }
   },
-}
+})

@@ -1,15 +1,16 @@
 import { rootModule } from "../Catalog.js"
-import { quote } from "../internal/quote.js"
+import { fitMessage, quote } from "../internal/quote.js"
 import { suggest } from "../internal/suggest.js"
 import type { Rule } from "./Rule.js"
 import { at, integrations } from "./walk.js"
+import { withServerKeys } from "./withServerKeys.js"
 
 /**
  * A `module` the provider does not have (domain P3, §6.2). Providers without a module list only
  * have the implicit `root` module: any other module is unknown and should be omitted. Providers
  * outside the catalog are left to `provider-not-supported`.
  */
-export const providerModule: Rule = {
+export const providerModule: Rule = withServerKeys({
   id: "provider-module",
   severity: "warning",
   summary: "The module is not one of the provider's modules.",
@@ -25,7 +26,9 @@ export const providerModule: Rule = {
         yield {
           rule: "provider-module",
           severity: "warning",
-          message: `provider ${quote(provider)} has no modules, so module ${quote(module)} is unknown`,
+          message: fitMessage(
+            (max) => `provider ${quote(provider, max)} has no modules, so module ${quote(module, max)} is unknown`,
+          ),
           pointer,
           hint: "remove `module`",
         }
@@ -36,13 +39,18 @@ export const providerModule: Rule = {
       yield {
         rule: "provider-module",
         severity: "warning",
-        message: `module ${quote(module)} is not a module of provider ${quote(provider)}`,
+        message: fitMessage(
+          (max) => `module ${quote(module, max)} is not a module of provider ${quote(provider, max)}`,
+        ),
         pointer,
         hint:
           closest !== undefined
             ? `did you mean ${quote(closest)}?`
-            : `use one of ${known.map((m) => quote(m)).join(", ")}, or omit module for ${quote(known[0] ?? "")}`,
+            : fitMessage(
+                (max) =>
+                  `use one of ${known.map((m) => quote(m, max)).join(", ")}, or omit module for ${quote(known[0] ?? "", max)}`,
+              ),
       }
     }
   },
-}
+})

@@ -1,14 +1,15 @@
-import { quote } from "../internal/quote.js"
+import { fitMessage, quote } from "../internal/quote.js"
 import { suggest } from "../internal/suggest.js"
 import type { Rule } from "./Rule.js"
 import { at, integrations } from "./walk.js"
+import { withServerKeys } from "./withServerKeys.js"
 
 /**
  * A `provider` that is not in the bundled catalog (domain P2; names are case-sensitive). A warning:
  * the catalog is a snapshot and Ampersand adds providers all the time. The hint names the closest
  * catalog provider.
  */
-export const providerNotSupported: Rule = {
+export const providerNotSupported: Rule = withServerKeys({
   id: "provider-not-supported",
   severity: "warning",
   summary: "The provider is not in the bundled catalog; the hint names the closest one.",
@@ -23,7 +24,7 @@ export const providerNotSupported: Rule = {
         yield {
           rule: "provider-not-supported",
           severity: "warning",
-          message: `${integration.label} has an empty provider`,
+          message: fitMessage((max) => `${integration.labelOf(max)} has an empty provider`),
           pointer,
           hint: "name a provider from Ampersand's catalog, e.g. salesforce",
         }
@@ -34,7 +35,9 @@ export const providerNotSupported: Rule = {
       yield {
         rule: "provider-not-supported",
         severity: "warning",
-        message: `provider ${quote(provider)} of ${integration.label} is not in the provider catalog`,
+        message: fitMessage(
+          (max) => `provider ${quote(provider, max)} of ${integration.labelOf(max)} is not in the provider catalog`,
+        ),
         pointer,
         hint:
           closest !== undefined
@@ -43,4 +46,4 @@ export const providerNotSupported: Rule = {
       }
     }
   },
-}
+})

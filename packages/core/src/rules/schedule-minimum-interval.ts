@@ -1,7 +1,8 @@
 import { formatGap, parseCron, shortestGap } from "../Cron.js"
-import { quote } from "../internal/quote.js"
+import { fitMessage, quote } from "../internal/quote.js"
 import type { Rule } from "./Rule.js"
 import { schedules } from "./walk.js"
+import { withServerKeys } from "./withServerKeys.js"
 
 /** Ampersand's production minimum between two scheduled reads, in minutes. */
 export const minimumReadInterval = 10
@@ -11,7 +12,7 @@ export const minimumReadInterval = 10
  * (domain C3–C5): `*` or `*\/5` in the minute field, but also irregular lists such as `0,5 * * * *`
  * and day boundaries (`0,55 0,23 * * *` runs at 23:55 and 00:00). The message gives the shortest gap.
  */
-export const scheduleMinimumInterval: Rule = {
+export const scheduleMinimumInterval: Rule = withServerKeys({
   id: "schedule-minimum-interval",
   severity: "error",
   summary: "A read schedule runs twice within 10 minutes somewhere in its cycle.",
@@ -26,10 +27,13 @@ export const scheduleMinimumInterval: Rule = {
       yield {
         rule: "schedule-minimum-interval",
         severity: "error",
-        message: `schedule ${quote(schedule.text)} of ${schedule.owner} runs ${formatGap(gap)} apart at its closest; the minimum is ${minimumReadInterval}`,
+        message: fitMessage(
+          (max) =>
+            `schedule ${quote(schedule.text, max)} of ${schedule.ownerOf(max)} runs ${formatGap(gap)} apart at its closest; the minimum is ${minimumReadInterval}`,
+        ),
         pointer: schedule.pointer,
         hint: "space runs at least 10 minutes apart, e.g. */10 * * * *",
       }
     }
   },
-}
+})

@@ -1,8 +1,10 @@
+import { fitMessage } from "../internal/quote.js"
 import type { Rule } from "./Rule.js"
 import { actionObjects, at, integrations, isSet, recordMember } from "./walk.js"
+import { withServerKeys } from "./withServerKeys.js"
 
 /** Provider `snowflake` with a backfill in `days`: Snowflake reads support only `fullHistory` (domain P7). */
-export const snowflakeBackfill: Rule = {
+export const snowflakeBackfill: Rule = withServerKeys({
   id: "snowflake-backfill",
   severity: "error",
   summary: "A snowflake read object backfills by days instead of fullHistory.",
@@ -17,11 +19,13 @@ export const snowflakeBackfill: Rule = {
         yield {
           rule: "snowflake-backfill",
           severity: "error",
-          message: `${object.label} backfills by days, but Snowflake supports only fullHistory`,
+          message: fitMessage(
+            (max) => `${object.labelOf(max)} backfills by days, but Snowflake supports only fullHistory`,
+          ),
           pointer: at(object.pointer, "backfill", "defaultPeriod", "days"),
           hint: "replace days with fullHistory: true",
         }
       }
     }
   },
-}
+})

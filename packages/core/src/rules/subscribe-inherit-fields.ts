@@ -1,14 +1,16 @@
+import { fitMessage } from "../internal/quote.js"
 import type { Rule } from "./Rule.js"
-import { presentEvents } from "./subscribeEvents.js"
+import { eventList, presentEvents } from "./subscribeEvents.js"
 import { actionObjects, at, hasKey, integrations, member } from "./walk.js"
+import { withServerKeys } from "./withServerKeys.js"
 
 /**
  * A subscribe object with a create / update / delete / association event whose
  * `inheritFieldsAndMapping` is not `true` (domain S3): in spec 1.0.0 events carry the read object's
- * fields. Objects with only `otherEvents`, or no events, are exempt. A non-boolean value is the
- * shape decoder's.
+ * fields. Objects with only `otherEvents`, or no events, are exempt. A non-boolean value (`null`
+ * included) is the shape decoder's.
  */
-export const subscribeInheritFields: Rule = {
+export const subscribeInheritFields: Rule = withServerKeys({
   id: "subscribe-inherit-fields",
   severity: "error",
   summary: "A subscribe object with create/update/delete/association events lacks inheritFieldsAndMapping: true.",
@@ -18,12 +20,15 @@ export const subscribeInheritFields: Rule = {
       for (const object of actionObjects(integration, "subscribe")) {
         const events = presentEvents(object.value)
         if (events.length === 0) continue
+        // true, or a value of the wrong type (null included), which is the shape decoder's.
         const inherit = member(object.value, "inheritFieldsAndMapping")
-        if (inherit !== undefined && inherit !== null && inherit !== false) continue
+        if (inherit !== undefined && inherit !== false) continue
         yield {
           rule: "subscribe-inherit-fields",
           severity: "error",
-          message: `${object.label} has ${events.join(", ")} but inheritFieldsAndMapping is not true`,
+          message: fitMessage(
+            (max) => `${object.labelOf(max)} has ${eventList(events)} but not inheritFieldsAndMapping: true`,
+          ),
           pointer: hasKey(object.value, "inheritFieldsAndMapping")
             ? at(object.pointer, "inheritFieldsAndMapping")
             : object.pointer,
@@ -32,4 +37,4 @@ export const subscribeInheritFields: Rule = {
       }
     }
   },
-}
+})

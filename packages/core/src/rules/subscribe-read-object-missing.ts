@@ -1,7 +1,8 @@
-import { quote } from "../internal/quote.js"
+import { fitMessage, quote } from "../internal/quote.js"
 import type { Rule } from "./Rule.js"
-import { presentEvents, recordEventKeys } from "./subscribeEvents.js"
+import { eventList, presentEvents, recordEventKeys } from "./subscribeEvents.js"
 import { actionObjects, at, integrations, isSet, readObjectNames } from "./walk.js"
+import { withServerKeys } from "./withServerKeys.js"
 
 /**
  * A subscribe object with create / update / delete events and no read object of the same
@@ -9,7 +10,7 @@ import { actionObjects, at, integrations, isSet, readObjectNames } from "./walk.
  * `otherEvents` (or only an association event) are exempt; an integration without `read` is
  * `subscribe-requires-read`'s.
  */
-export const subscribeReadObjectMissing: Rule = {
+export const subscribeReadObjectMissing: Rule = withServerKeys({
   id: "subscribe-read-object-missing",
   severity: "error",
   summary: "A subscribe object with create/update/delete events has no read object of the same name.",
@@ -20,17 +21,21 @@ export const subscribeReadObjectMissing: Rule = {
       const readNames = readObjectNames(integration)
       if (readNames === undefined) continue
       for (const object of actionObjects(integration, "subscribe")) {
-        if (object.name === undefined || object.name === "" || readNames.has(object.name)) continue
+        const name = object.name
+        if (name === undefined || name === "" || readNames.has(name)) continue
         const events = presentEvents(object.value, recordEventKeys)
         if (events.length === 0) continue
         yield {
           rule: "subscribe-read-object-missing",
           severity: "error",
-          message: `${object.label} has ${events.join(", ")} but ${integration.label} has no read object ${quote(object.name)}`,
+          message: fitMessage(
+            (max) =>
+              `${object.labelOf(max)} has ${eventList(events)} but ${integration.labelOf(max)} has no read object of that name`,
+          ),
           pointer: at(object.pointer, "objectName"),
-          hint: `add a read object ${quote(object.name)} (names are case-sensitive)`,
+          hint: fitMessage((max) => `add a read object ${quote(name, max)} (names are case-sensitive)`),
         }
       }
     }
   },
-}
+})

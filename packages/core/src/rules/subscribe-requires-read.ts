@@ -1,8 +1,10 @@
+import { fitMessage } from "../internal/quote.js"
 import type { Rule } from "./Rule.js"
 import { at, hasKey, integrations, isRecord, member } from "./walk.js"
+import { withServerKeys } from "./withServerKeys.js"
 
 /** An integration with `subscribe` and no `read` (domain S1): subscriptions reuse the read definition. */
-export const subscribeRequiresRead: Rule = {
+export const subscribeRequiresRead: Rule = withServerKeys({
   id: "subscribe-requires-read",
   severity: "error",
   summary: "An integration subscribes but has no read block.",
@@ -13,11 +15,11 @@ export const subscribeRequiresRead: Rule = {
       yield {
         rule: "subscribe-requires-read",
         severity: "error",
-        message: `${integration.label} has subscribe but no read block`,
+        message: fitMessage((max) => `${integration.labelOf(max)} has subscribe but no read block`),
         pointer: at(integration.pointer, "subscribe"),
         at: "key",
         hint: "add a read block with a read object for each subscribed object",
       }
     }
   },
-}
+})

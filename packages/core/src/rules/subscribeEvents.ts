@@ -9,6 +9,10 @@ export const recordEventKeys = ["createEvent", "updateEvent", "deleteEvent"] as 
 
 export type EventKey = (typeof eventKeys)[number]
 
-/** The event blocks present (non-null) on a subscribe object. */
+/** The event blocks set (non-null) on a subscribe object. */
 export const presentEvents = (object: JsonRecord, keys: ReadonlyArray<EventKey> = eventKeys): Array<EventKey> =>
   keys.filter((key) => isSet(object, key))
+
+/** Event keys for a message: "createEvent", "createEvent and updateEvent", "3 event blocks". */
+export const eventList = (events: ReadonlyArray<EventKey>): string =>
+  events.length <= 2 ? events.join(" and ") : `${events.length} event blocks`

@@ -1,11 +1,13 @@
+import { fitMessage } from "../internal/quote.js"
 import type { Rule } from "./Rule.js"
 import { actionObjects, at, hasKey, integrations, member, recordMember } from "./walk.js"
+import { withServerKeys } from "./withServerKeys.js"
 
 /**
  * An `updateEvent` that watches no field, with neither a non-empty `requiredWatchFields` nor
  * `watchFieldsAuto` (domain S8), or one that sets both (S9).
  */
-export const updateEventWatchFields: Rule = {
+export const updateEventWatchFields: Rule = withServerKeys({
   id: "update-event-watch-fields",
   severity: "error",
   summary: "updateEvent has neither or both of requiredWatchFields and watchFieldsAuto.",
@@ -24,7 +26,7 @@ export const updateEventWatchFields: Rule = {
           yield {
             rule: "update-event-watch-fields",
             severity: "error",
-            message: `updateEvent of ${object.label} watches no field`,
+            message: fitMessage((max) => `updateEvent of ${object.labelOf(max)} watches no field`),
             pointer,
             hint: "add watchFieldsAuto: all (or selected), or list requiredWatchFields",
           }
@@ -32,11 +34,13 @@ export const updateEventWatchFields: Rule = {
           yield {
             rule: "update-event-watch-fields",
             severity: "error",
-            message: `updateEvent of ${object.label} sets both requiredWatchFields and watchFieldsAuto`,
+            message: fitMessage(
+              (max) => `updateEvent of ${object.labelOf(max)} sets both requiredWatchFields and watchFieldsAuto`,
+            ),
             pointer: at(pointer, "watchFieldsAuto"),
             hint: "keep one of requiredWatchFields and watchFieldsAuto",
           }
       }
     }
   },
-}
+})

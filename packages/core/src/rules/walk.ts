@@ -4,11 +4,23 @@
  *
  * Rules see the document before decoding, so every step checks types and skips what is not of the
  * expected shape (the shape decoder reports that). Only own properties are read: a key such as
- * `constructor` or `__proto__` in the input is plain data, never an inherited member.
+ * `constructor` or `__proto__` in the input is plain data, never an inherited member. Keys are the
+ * declared names: `withServerKeys` runs every rule on the server's case-insensitive view of them.
+ *
+ * `null` (`key: null`, or a bare `key:` in YAML): Ampersand's server (Go `encoding/json`) would read
+ * it as an absent key, but the typed model refuses it, and a key written without a value is almost
+ * always unfinished work. So Shape.ts reports it, once, as `wrong-type` ("give it a value or remove
+ * the key"), and the rules treat a null like any other value of the wrong type: they report nothing
+ * that depends on it. The key counts neither as absent (no "has no …": `hasKey` is true) nor as set
+ * (no "sets both …", no "pageSize needs mode onRequest" for `mode: null`): a rule whose verdict
+ * depends on such a key skips the check (`isNull`).
+ *
+ * Messages quote received values through `fitMessage` (internal/quote.ts), so nodes render their label
+ * for a given excerpt length: `labelOf(max)`.
  */
 
 import { child } from "../internal/pointer.js"
-import { quote } from "../internal/quote.js"
+import { excerptLength, quote } from "../internal/quote.js"
 
 /** A JSON object (a YAML mapping). */
 export type JsonRecord = { readonly [key: string]: unknown }
@@ -20,14 +32,14 @@ export const isRecord = (value: unknown): value is JsonRecord =>
 export const member = (record: JsonRecord, key: string): unknown =>
   Object.hasOwn(record, key) ? record[key] : undefined
 
-/** The key is present (with any value, `null` included). */
+/** The key is present (with any value, `null` included): it is not absent. */
 export const hasKey = (record: JsonRecord, key: string): boolean => Object.hasOwn(record, key)
 
-/**
- * The key is present with a non-null value. Ampersand's server decodes with Go `encoding/json`
- * into pointer fields, so `key: null` (or a bare `key:` in YAML) is the same as an absent key.
- */
+/** The key is present with a non-null value: it is set. */
 export const isSet = (record: JsonRecord, key: string): boolean => Object.hasOwn(record, key) && record[key] !== null
+
+/** The key is present with `null`: a wrong-typed value (Shape.ts reports it), neither set nor absent. */
+export const isNull = (record: JsonRecord, key: string): boolean => Object.hasOwn(record, key) && record[key] === null
 
 /** A string member, or undefined. */
 export const stringMember = (record: JsonRecord, key: string): string | undefined => {
@@ -55,6 +67,8 @@ export class IntegrationNode {
   readonly provider: string | undefined
   /** `module` when it is a non-empty string (Go reads `module: ""` as absent). */
   readonly module: string | undefined
+  /** `module` is absent or a string: `module` (undefined: the provider's default) is what the server uses. */
+  readonly moduleKnown: boolean
   readonly pointer: string
 
   constructor(
@@ -66,13 +80,14 @@ export class IntegrationNode {
     this.provider = stringMember(value, "provider")
     const module = stringMember(value, "module")
     this.module = module === "" ? undefined : module
+    this.moduleKnown = module !== undefined || !hasKey(value, "module")
   }
 
-  /** How messages name it: "integration `syncCRM`", or "integration integrations[2]" when unnamed. */
-  get label(): string {
+  /** How messages name it: "integration `syncCRM`", or "integrations[2]" when unnamed. */
+  labelOf(max: number = excerptLength): string {
     return this.name !== undefined && this.name !== ""
-      ? `integration ${quote(this.name)}`
-      : `integration integrations[${this.index}]`
+      ? `integration ${quote(this.name, max)}`
+      : `integrations[${this.index}]`
   }
 }
 
@@ -107,11 +122,11 @@ export class ObjectNode {
     this.name = stringMember(value, "objectName")
   }
 
-  /** How messages name it: "read object `contact`", or "read object read.objects[2]" when unnamed. */
-  get label(): string {
+  /** How messages name it: "read object `contact`", or "read.objects[2]" when unnamed. */
+  labelOf(max: number = excerptLength): string {
     return this.name !== undefined && this.name !== ""
-      ? `${this.action} object ${quote(this.name)}`
-      : `${this.action} object ${this.action}.objects[${this.index}]`
+      ? `${this.action} object ${quote(this.name, max)}`
+      : `${this.action}.objects[${this.index}]`
   }
 }
 
@@ -133,21 +148,25 @@ export const actionObjects = (integration: IntegrationNode, action: Action): Arr
 }
 
 /**
- * The `objectName`s of an integration's read objects, or undefined when they cannot be known
- * (`read.objects` present but not a list). No `read` block, or no `objects`, is the empty set.
+ * The `objectName`s of an integration's read objects, or undefined when they cannot be known:
+ * `read` or `read.objects` present but not a mapping / list, or a read object (a mapping) whose
+ * `objectName` is not a string (`null` included; a missing one too) — the shape decoder reports
+ * those, and whether a name is missing depends on them. No `read` block, or no `objects`, is the
+ * empty set.
  */
 export const readObjectNames = (integration: IntegrationNode): ReadonlySet<string> | undefined => {
   const read = member(integration.value, "read")
-  if (read === undefined || read === null) return new Set()
+  if (read === undefined) return new Set()
   if (!isRecord(read)) return undefined
   const list = member(read, "objects")
-  if (list === undefined || list === null) return new Set()
+  if (list === undefined) return new Set()
   if (!Array.isArray(list)) return undefined
   const names = new Set<string>()
   for (const object of list) {
     if (!isRecord(object)) continue
     const name = stringMember(object, "objectName")
-    if (name !== undefined) names.add(name)
+    if (name === undefined) return undefined
+    names.add(name)
   }
   return names
 }
@@ -205,8 +224,8 @@ export interface ScheduleNode {
   readonly text: string
   readonly pointer: string
   readonly kind: "read" | "watchSchema"
-  /** What it schedules, for messages: "read object `contact`" or "watchSchema". */
-  readonly owner: string
+  /** What it schedules, for messages: "read object `contact`" or "watchSchema" (see `labelOf`). */
+  readonly ownerOf: (max: number) => string
 }
 
 /** Every non-empty string schedule: read objects' `schedule`, then each integration's `watchSchema.schedule`. */
@@ -216,7 +235,7 @@ export const schedules = (root: unknown): Array<ScheduleNode> => {
     for (const object of actionObjects(integration, "read")) {
       const text = stringMember(object.value, "schedule")
       if (text !== undefined && text !== "")
-        out.push({ text, pointer: at(object.pointer, "schedule"), kind: "read", owner: object.label })
+        out.push({ text, pointer: at(object.pointer, "schedule"), kind: "read", ownerOf: (max) => object.labelOf(max) })
     }
     const watch = recordMember(integration.value, "watchSchema")
     const text = watch === undefined ? undefined : stringMember(watch, "schedule")
@@ -225,7 +244,7 @@ export const schedules = (root: unknown): Array<ScheduleNode> => {
         text,
         pointer: at(integration.pointer, "watchSchema", "schedule"),
         kind: "watchSchema",
-        owner: "watchSchema",
+        ownerOf: () => "watchSchema",
       })
   }
   return out

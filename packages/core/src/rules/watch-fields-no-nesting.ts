@@ -1,12 +1,13 @@
-import { quote } from "../internal/quote.js"
+import { fitMessage, quote } from "../internal/quote.js"
 import type { Rule } from "./Rule.js"
 import { actionObjects, arrayMember, at, integrations, recordMember } from "./walk.js"
+import { withServerKeys } from "./withServerKeys.js"
 
 /**
  * A `requiredWatchFields` entry with `.`, `[` or `]` (domain S10): providers report changes of
  * top-level fields only. The hint names the top-level field.
  */
-export const watchFieldsNoNesting: Rule = {
+export const watchFieldsNoNesting: Rule = withServerKeys({
   id: "watch-fields-no-nesting",
   severity: "error",
   summary: "A requiredWatchFields entry is a nested path (contains ., [ or ]).",
@@ -26,7 +27,7 @@ export const watchFieldsNoNesting: Rule = {
           yield {
             rule: "watch-fields-no-nesting",
             severity: "error",
-            message: `watch field ${quote(field)} of ${object.label} is a nested path`,
+            message: fitMessage((max) => `watch field ${quote(field, max)} of ${object.labelOf(max)} is a nested path`),
             pointer: at(object.pointer, "updateEvent", "requiredWatchFields", i),
             hint:
               top !== undefined && top !== ""
@@ -37,7 +38,7 @@ export const watchFieldsNoNesting: Rule = {
       }
     }
   },
-}
+})
 
 const firstNesting = (field: string): number => {
   for (let i = 0; i < field.length; i++) {

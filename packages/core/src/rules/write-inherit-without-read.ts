@@ -1,12 +1,13 @@
-import { quote } from "../internal/quote.js"
+import { fitMessage, quote } from "../internal/quote.js"
 import type { Rule } from "./Rule.js"
 import { actionObjects, at, integrations, member, readObjectNames } from "./walk.js"
+import { withServerKeys } from "./withServerKeys.js"
 
 /**
  * A write object with `inheritMapping: true` and no read object of the same name to inherit from
  * (domain W4): the write falls back to unmapped field names.
  */
-export const writeInheritWithoutRead: Rule = {
+export const writeInheritWithoutRead: Rule = withServerKeys({
   id: "write-inherit-without-read",
   severity: "warning",
   summary: "A write object inherits mappings but there is no read object of that name.",
@@ -17,15 +18,21 @@ export const writeInheritWithoutRead: Rule = {
       if (readNames === undefined) continue
       for (const object of actionObjects(integration, "write")) {
         if (member(object.value, "inheritMapping") !== true) continue
-        if (object.name === undefined || object.name === "" || readNames.has(object.name)) continue
+        const name = object.name
+        if (name === undefined || name === "" || readNames.has(name)) continue
         yield {
           rule: "write-inherit-without-read",
           severity: "warning",
-          message: `${object.label} inherits mappings, but ${integration.label} has no read object ${quote(object.name)}`,
+          message: fitMessage(
+            (max) =>
+              `${object.labelOf(max)} inherits mappings, but ${integration.labelOf(max)} has no read object of that name`,
+          ),
           pointer: at(object.pointer, "inheritMapping"),
-          hint: `add a read object ${quote(object.name)} with the mappings, or remove inheritMapping`,
+          hint: fitMessage(
+            (max) => `add a read object ${quote(name, max)} with the mappings, or remove inheritMapping`,
+          ),
         }
       }
     }
   },
-}
+})

@@ -1,7 +1,7 @@
 import type { Finding } from "../Diagnostic.js"
 import { toPath } from "../internal/pointer.js"
 import { excerpt } from "../internal/quote.js"
-import { expectedScalarType } from "../Shape.js"
+import { expectedScalarType, foldKey } from "../Shape.js"
 import type { Yaml11Scalar } from "../Source.js"
 import type { Rule } from "./Rule.js"
 import { isRecord } from "./walk.js"
@@ -16,6 +16,9 @@ import { isRecord } from "./walk.js"
  * - a number field with a 1.1 octal (`days: 0750`): both read a number, but not the same one
  *   (750 vs 488): warning.
  * `specVersion` is left to rule `spec-version`, which reports every value but "1.0.0".
+ * Keys resolve case-insensitively, as on the server (`expectedScalarType`); unlike the other rules this
+ * one reads the source's scalars, whose pointers already name the keys as written, so it is not
+ * wrapped in `withServerKeys`. Validate.ts lets its findings replace the others at the same pointer.
  */
 export const yamlCompat: Rule = {
   id: "yaml-compat",
@@ -23,11 +26,12 @@ export const yamlCompat: Rule = {
   summary: "An unquoted scalar that YAML 1.2 and Ampersand's YAML 1.1 server read differently.",
   domain: [],
   *check(ctx) {
-    const scalars = ctx.document?.yaml11Scalars
-    if (scalars === undefined) return
-    for (const scalar of scalars) {
-      if (scalar.pointer === "/specVersion") continue
-      const finding = compatFinding(scalar, expectedScalarType(scalar.pointer), ctx.value)
+    const document = ctx.document
+    if (document === undefined) return
+    for (const scalar of document.yaml11Scalars) {
+      if (isSpecVersion(scalar.pointer)) continue
+      // The scalars' pointers name keys as written: read them in the parsed document itself.
+      const finding = compatFinding(scalar, expectedScalarType(scalar.pointer), document.value)
       if (finding !== undefined) yield finding
     }
   },
@@ -77,6 +81,10 @@ const compatFinding = (
   }
   return undefined
 }
+
+/** `/specVersion`, however its key is spelt (`/SpecVersion` is the same key for the server). */
+const isSpecVersion = (pointer: string): boolean =>
+  pointer.lastIndexOf("/") === 0 && foldKey(pointer.slice(1)) === foldKey("specVersion")
 
 /** What YAML 1.1 makes of the scalar, in words. */
 const yaml11Reading = (scalar: Yaml11Scalar): string => {

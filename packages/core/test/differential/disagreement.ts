@@ -74,6 +74,12 @@ const valueAt = (root: unknown, pointer: string): unknown => {
 }
 
 const parentOf = (pointer: string): string => pointer.slice(0, pointer.lastIndexOf("/"))
+/** The pointer and every pointer above it, the root included. */
+const ancestorsOf = (pointer: string): Array<string> => {
+  const out = [pointer]
+  for (let p = pointer; p !== ""; p = parentOf(p)) out.push(parentOf(p))
+  return out
+}
 const lastOf = (pointer: string): string => tokens(pointer).pop() ?? ""
 
 /** Every key a manifest object may have (the official spec's property names, domain §2). */
@@ -161,11 +167,35 @@ const readObject = /^\/integrations\/\d+\/read\/objects\/\d+$/
 const actionBlock = /^\/integrations\/\d+\/(read|write|subscribe)$/
 const actionObjects = /^\/integrations\/\d+\/(read|write|subscribe)\/objects$/
 
-const setOf = (record: unknown, key: string): boolean =>
-  isRecord(record) && Object.hasOwn(record, key) && record[key] !== null
+const keyReadingKeywords = new Set(["oneOf", "anyOf", "if", "not", "dependentRequired"])
+
+/** The member the server reads for `key`: of the keys spelling it (case-insensitively), the last. */
+const serverMember = (record: unknown, key: string): unknown => {
+  if (!isRecord(record)) return undefined
+  let out: unknown
+  for (const k of Object.keys(record)) if (foldKey(k) === foldKey(key)) out = record[k]
+  return out
+}
+
+/** The server reads `key` in the object, with a non-null value. */
+const setOf = (record: unknown, key: string): boolean => {
+  const value = serverMember(record, key)
+  return value !== undefined && value !== null
+}
+
+/** The pointer with every case variant of a manifest key spelt as the manifest spells it (for the path patterns). */
+const declaredPointer = (pointer: string): string =>
+  tokens(pointer)
+    .map(
+      (t) =>
+        `/${(isCaseVariant(t) ? foldedKeys.get(foldKey(t)) : undefined) ?? t.replace(/~/g, "~0").replace(/\//g, "~1")}`,
+    )
+    .join("")
 
 const ajvPath = (c: Complaint): string => c.ajv?.instancePath ?? ""
+/** Our finding's pointer, keys as written (our rules read case variants as the key, and point at them as written). */
 const findingPointer = (c: Complaint): string => c.finding?.pointer ?? ""
+const findingPath = (c: Complaint): string => declaredPointer(findingPointer(c))
 const ruleIs = (c: Complaint, ...ids: ReadonlyArray<string>): boolean =>
   c.finding !== undefined && ids.includes(c.finding.rule)
 
@@ -202,9 +232,19 @@ export const predicates: Readonly<Record<string, Predicate>> = {
     const path = ajvPath(c)
     if (pathCrossesCaseVariant(c.value, path)) return true
     const missing = (c.ajv.params as { missingProperty?: unknown }).missingProperty
+    // A field entry's variant is chosen by its keys: `FieldName` makes it an existing field for the
+    // server, while the schema tries the mapping variant and misses `mapToName`.
     if (c.ajv.keyword === "required" && typeof missing === "string")
-      return hasOtherSpelling(valueAt(c.value, path), missing)
-    if (c.ajv.keyword === "oneOf") return holdsCaseVariant(valueAt(c.value, path))
+      return (
+        hasOtherSpelling(valueAt(c.value, path), missing) ||
+        (fieldEntry.test(path) && holdsCaseVariant(valueAt(c.value, path)))
+      )
+    // Keywords that read which keys an object has (unions, if/then, dependencies) see a case variant as
+    // an extra key; the server, Shape.ts and the rules read it as the key itself.
+    if (keyReadingKeywords.has(c.ajv.keyword) && holdsCaseVariant(valueAt(c.value, path))) return true
+    // A conditional keyed on an ancestor's member (google-calendar-backfill's `module`) whose key is a variant.
+    if (/\/(if|then)(\/|$)/.test(c.ajv.schemaPath))
+      return ancestorsOf(path).some((p) => holdsCaseVariant(valueAt(c.value, p)))
     return false
   },
   // --- we reject, the official spec accepts
@@ -217,77 +257,50 @@ export const predicates: Readonly<Record<string, Predicate>> = {
     findingPointer(c) === "/integrations" &&
     JSON.stringify(valueAt(c.value, "/integrations")) === "[]",
   "integration-needs-an-action": (c) =>
-    ruleIs(c, "integration-structure") &&
-    /^\/integrations\/\d+$/.test(findingPointer(c)) &&
-    !holdsCaseVariant(valueAt(c.value, findingPointer(c))),
+    ruleIs(c, "integration-structure") && /^\/integrations\/\d+$/.test(findingPointer(c)),
   "action-objects-not-empty": (c) => {
     if (!ruleIs(c, "read-objects", "write-objects", "subscribe-objects")) return false
     const pointer = findingPointer(c)
-    if (actionObjects.test(pointer)) return JSON.stringify(valueAt(c.value, pointer)) === "[]"
-    return actionBlock.test(pointer) && !hasOtherSpelling(valueAt(c.value, pointer), "objects")
+    if (actionObjects.test(findingPath(c))) return JSON.stringify(valueAt(c.value, pointer)) === "[]"
+    return actionBlock.test(findingPath(c)) && serverMember(valueAt(c.value, pointer), "objects") === undefined
   },
   "backfill-days-xor-full-history": (c) => {
-    if (!ruleIs(c, "backfill-config") || !/\/backfill\/defaultPeriod$/.test(findingPointer(c))) return false
+    if (!ruleIs(c, "backfill-config") || !/\/backfill\/defaultPeriod$/.test(findingPath(c))) return false
     const period = valueAt(c.value, findingPointer(c))
-    return !holdsCaseVariant(period) && setOf(period, "days") === setOf(period, "fullHistory")
+    return setOf(period, "days") === setOf(period, "fullHistory")
   },
   "delivery-page-size-needs-on-request": (c) => {
     if (!ruleIs(c, "delivery-mode")) return false
     const pointer = findingPointer(c)
-    const delivery = valueAt(c.value, /\/pageSize$/.test(pointer) ? parentOf(pointer) : pointer)
-    if (!isRecord(delivery) || holdsCaseVariant(delivery)) return false
-    const mode = setOf(delivery, "mode") ? delivery.mode : "auto"
-    const pageSize = delivery.pageSize
+    const atPageSize = /\/pageSize$/.test(findingPath(c))
+    const delivery = valueAt(c.value, atPageSize ? parentOf(pointer) : pointer)
+    if (!isRecord(delivery)) return false
+    const mode = setOf(delivery, "mode") ? serverMember(delivery, "mode") : "auto"
+    const pageSize = serverMember(delivery, "pageSize")
     const inRange = typeof pageSize === "number" && pageSize >= 50 && pageSize <= 500
-    return (
-      (mode === "auto" && inRange && /\/pageSize$/.test(pointer)) ||
-      (mode === "onRequest" && !setOf(delivery, "pageSize"))
-    )
+    return (mode === "auto" && inRange && atPageSize) || (mode === "onRequest" && !setOf(delivery, "pageSize"))
   },
-  "case-variant-value-is-checked": (c) =>
-    c.finding !== undefined && !ruleIs(c, ...shapeVerdictRules) && pathCrossesCaseVariant(c.value, findingPointer(c)),
+  "case-variant-value-is-checked": (c) => c.finding !== undefined && pathCrossesCaseVariant(c.value, findingPointer(c)),
   "field-name-means-existing-field": (c) =>
     ruleIs(c, "wrong-type") &&
     lastOf(findingPointer(c)) === "fieldName" &&
     fieldEntry.test(parentOf(findingPointer(c))) &&
     typeof (valueAt(c.value, parentOf(findingPointer(c))) as JsonRecord | undefined)?.mapToName === "string",
-  // --- generated schema only
-  "always-enabled-empty-map-to-name": (c) => {
-    if (c.ajv === undefined) return false
-    const path = ajvPath(c)
-    if (c.ajv.keyword === "not" && fieldEntry.test(path))
-      return (valueAt(c.value, path) as JsonRecord | undefined)?.mapToName === ""
-    if (c.ajv.keyword !== "if" || !readObject.test(path)) return false
-    // The object breaks always-enabled-fields only through a `mapToName: ""` on a required field.
-    const object = valueAt(c.value, path)
-    if (!isRecord(object) || !Array.isArray(object.requiredFields) || object.requiredFields.length === 0) return false
-    const schedule = object.schedule
-    const mapped = (e: unknown) => isRecord(e) && setOf(e, "fieldName") && setOf(e, "mapToName")
-    return (
-      typeof schedule === "string" &&
-      schedule !== "" &&
-      object.requiredFields.some((e) => isRecord(e) && e.mapToName === "") &&
-      !object.requiredFields.some((e) => mapped(e) && (e as JsonRecord).mapToName !== "")
-    )
-  },
-  "google-calendar-empty-module": (c) => {
-    if (!ruleIs(c, "google-calendar-backfill")) return false
-    const integration = /^\/integrations\/\d+/.exec(findingPointer(c))?.[0]
-    return integration !== undefined && (valueAt(c.value, integration) as JsonRecord | undefined)?.module === ""
-  },
-  "rules-read-keys-case-sensitively": (c) => {
-    if (!ruleIs(c, ...shapeVerdictRules)) return false
-    const pointer = findingPointer(c)
-    // The rule looked for a key (or a pair of keys) in this object or its parent and missed a case variant.
-    return holdsCaseVariant(valueAt(c.value, pointer)) || holdsCaseVariant(valueAt(c.value, parentOf(pointer)))
-  },
 }
 
-/** Drop the errors of a failed `oneOf`'s branches (at or under its instance path), keeping the `oneOf` error. */
+/**
+ * Drop the errors of a failed `oneOf`'s branches (at or under its instance path) and of a failed
+ * `anyOf`'s branches (those whose schema path lies inside the `anyOf`), keeping the union's own error.
+ */
 export const withoutBranchErrors = (errors: ReadonlyArray<ErrorObject>): Array<ErrorObject> => {
   const oneOfPaths = errors.filter((e) => e.keyword === "oneOf").map((e) => e.instancePath)
+  const anyOfSchemaPaths = errors.filter((e) => e.keyword === "anyOf").map((e) => `${e.schemaPath}/`)
   return errors.filter(
-    (e) => e.keyword === "oneOf" || !oneOfPaths.some((p) => e.instancePath === p || e.instancePath.startsWith(`${p}/`)),
+    (e) =>
+      e.keyword === "oneOf" ||
+      e.keyword === "anyOf" ||
+      (!oneOfPaths.some((p) => e.instancePath === p || e.instancePath.startsWith(`${p}/`)) &&
+        !anyOfSchemaPaths.some((p) => e.schemaPath.startsWith(p))),
   )
 }
 

@@ -196,6 +196,31 @@ describe("manifestJsonSchema", () => {
       },
     ],
     ["a string where a list belongs", (m) => (m.integrations[0].read.objects = "account")],
+    [
+      "pageSize without a mode (auto is the default)",
+      (m) => (m.integrations[0].read.objects[0].delivery = { pageSize: 100 }),
+    ],
+    [
+      'Google Calendar events with 29 days, module "" (read as omitted: the default, calendar)',
+      (m) => {
+        m.integrations[0].provider = "google"
+        m.integrations[0].module = ""
+        m.integrations[0].read.objects[0] = {
+          objectName: "events",
+          destination: "w",
+          backfill: { defaultPeriod: { days: 29 } },
+        }
+      },
+    ],
+    [
+      "enabled: always with a mapped required field",
+      (m) =>
+        Object.assign(m.integrations[0].read.objects[0], {
+          enabled: "always",
+          schedule: "*/10 * * * *",
+          requiredFields: [{ fieldName: "name", mapToName: "fullName" }],
+        }),
+    ],
   ])("refuses: %s", (_, edit) => {
     expect(at(edit)).not.toEqual([])
   })
@@ -244,6 +269,15 @@ describe("manifestJsonSchema", () => {
         delete m.integrations[0].read
         m.integrations[0].proxy = { enabled: true }
       },
+    ],
+    [
+      'enabled: always with mapToName "" on a required field (no mapping, as for the server and the rule)',
+      (m) =>
+        Object.assign(m.integrations[0].read.objects[0], {
+          enabled: "always",
+          schedule: "*/10 * * * *",
+          requiredFields: [{ fieldName: "name", mapToName: "" }],
+        }),
     ],
   ])("accepts: %s", (_, edit) => {
     expect(at(edit)).toEqual([])

@@ -142,17 +142,21 @@ describe("missing-key", () => {
 })
 
 describe("wrong-type", () => {
-  test("a number in a string field: quote it", () => {
+  test("a number or boolean in a string field: quote it as written (the parsed value may differ: 1.10 is 1.1)", () => {
     expect(shapeFindings(edit(base(), `${obj0}/objectName`, 123))).toEqual([
       {
         rule: "wrong-type",
         severity: "error",
         message: "`objectName` must be a string, got `123`",
         pointer: `${obj0}/objectName`,
-        hint: 'quote it: "123"',
+        hint: "quote it, exactly as written (unquoted, it is read as a number)",
       },
     ])
-    expect(shapeFindings(edit(base(), "/integrations/0/name", true))[0]?.hint).toBe('quote it: "true"')
+    expect(shapeFindings(edit(base(), "/integrations/0/name", true))[0]?.hint).toBe(
+      "quote it, exactly as written (unquoted, it is read as a boolean)",
+    )
+    // Never a value in the hint: `name: 1.10` parses as 1.1, and "1.1" would be another name.
+    expect(shapeFindings(edit(base(), "/integrations/0/name", 1.1))[0]?.hint).not.toMatch(/1\.1/)
   })
 
   test.each([
@@ -190,7 +194,7 @@ describe("wrong-type", () => {
       "/integrations/0/subscribe/objects/0/otherEvents/0",
       7,
       "`otherEvents[0]` must be a string, got `7`",
-      'quote it: "7"',
+      "quote it, exactly as written (unquoted, it is read as a number)",
     ],
   ])("%s = %j", (pointer, value, message, hint) => {
     const findings = shapeFindings(edit(base(), pointer, value))

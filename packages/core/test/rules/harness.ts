@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest"
 import YAML from "yaml"
 import { catalogModules, catalogProviders } from "../../src/Catalog.js"
 import type { Finding, Severity } from "../../src/Diagnostic.js"
+import { maxMessageLength } from "../../src/internal/quote.js"
 import type { Rule, RuleContext } from "../../src/rules/Rule.js"
 import type { SourceDocument } from "../../src/Source.js"
 
@@ -39,7 +40,8 @@ export const expectWellFormed = (rule: Rule, findings: ReadonlyArray<Finding>): 
   for (const finding of findings) {
     expect(finding.rule).toBe(rule.id)
     expect(finding.message.length).toBeGreaterThan(10)
-    expect(finding.message.length).toBeLessThanOrEqual(180)
+    expect(finding.message.length).toBeLessThanOrEqual(maxMessageLength)
+    expect((finding.hint ?? "").length).toBeLessThanOrEqual(maxMessageLength)
     expect(finding.message).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/)
     expect(finding.pointer === "" || finding.pointer.startsWith("/")).toBe(true)
     if (finding.severity !== rule.severity) expect(rule.id).toBe("yaml-compat")

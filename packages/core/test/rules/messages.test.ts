@@ -1,8 +1,15 @@
+import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { excerpt, excerptLength, kindOf, quote, show } from "../../src/internal/quote.js"
+import YAML from "yaml"
+import { excerpt, excerptLength, fitMessage, kindOf, maxMessageLength, quote, show } from "../../src/internal/quote.js"
 import { rules } from "../../src/rules/index.js"
 import { integrationName } from "../../src/rules/integration-name.js"
 import { providerNotSupported } from "../../src/rules/provider-not-supported.js"
+import { prepareServerView } from "../../src/rules/withServerKeys.js"
+import { manifestFindings } from "../../src/Validate.js"
+import { manifestArb } from "../arbitraries/manifest.js"
+import { corpusText, sampleFiles } from "../corpus/corpus-files.js"
+import { mutatedManifestArb } from "../differential/manifest-mutation.js"
 import { contextOf, run } from "./harness.js"
 
 describe("quote: received values in messages", () => {
@@ -10,16 +17,23 @@ describe("quote: received values in messages", () => {
     expect(quote("syncCRM")).toBe("`syncCRM`")
     expect(excerpt("")).toBe("")
   })
-  it("cuts after 40 code points, without splitting a surrogate pair", () => {
+  it("cuts after 40 UTF-16 code units, without splitting a surrogate pair", () => {
     expect(excerpt("x".repeat(41))).toBe(`${"x".repeat(40)}…`)
     expect(excerpt("x".repeat(40))).toBe("x".repeat(40))
-    expect(excerpt("😀".repeat(50))).toBe(`${"😀".repeat(excerptLength)}…`)
+    expect(excerpt("😀".repeat(50))).toBe(`${"😀".repeat(excerptLength / 2)}…`)
+    expect(excerpt(`x${"😀".repeat(50)}`)).toBe(`x${"😀".repeat(excerptLength / 2 - 1)}…`)
+  })
+  it("counts an escape at its written length, so the excerpt stays short whatever the text holds", () => {
+    const controls = "\u0000".repeat(1000)
+    expect(excerpt(controls)).toBe(`${"\\u{0}".repeat(8)}…`)
+    for (const text of [controls, "\u202E".repeat(100), "😀".repeat(100), "a\u0000😀".repeat(100)])
+      for (const max of [4, 12, 40]) expect(excerpt(text, max).length).toBeLessThanOrEqual(max + 1)
   })
   it("escapes control, invisible and direction characters", () => {
     expect(excerpt("a\nb\tc\rd")).toBe("a\\nb\\tc\\rd")
     expect(excerpt("\u001b[31mred")).toBe("\\u{1B}[31mred")
     expect(excerpt("evil\u202Etxt.exe")).toBe("evil\\u{202E}txt.exe")
-    expect(excerpt("zero\u200Bwidth\uFEFF\u2028\u0085\u00AD")).toBe(
+    expect(excerpt("zero\u200Bwidth\uFEFF\u2028\u0085\u00AD", 80)).toBe(
       "zero\\u{200B}width\\u{FEFF}\\u{2028}\\u{85}\\u{AD}",
     )
     expect(excerpt("lone \uD800 surrogate")).toBe("lone \\u{D800} surrogate")
@@ -51,6 +65,67 @@ describe("quote: received values in messages", () => {
   })
 })
 
+describe("fitMessage: messages within maxMessageLength, received values cut no more than needed", () => {
+  it("keeps the 40-unit excerpts when the message fits, cuts harder when it does not", () => {
+    const short = fitMessage((max) => `name ${quote("syncCRM", max)} is fine`)
+    expect(short).toBe("name `syncCRM` is fine")
+    const long = fitMessage(
+      (max) => `a ${quote("x".repeat(200), max)} and ${quote("y".repeat(200), max)} ${"z".repeat(40)}`,
+    )
+    expect(long.length).toBeLessThanOrEqual(maxMessageLength)
+    expect(long).toContain(`\`${"x".repeat(30)}…\``)
+    expect(fitMessage((max) => "w".repeat(150 + max))).toHaveLength(154)
+  })
+})
+
+/** Every string value of a manifest (keys kept) replaced, by `picks`, with "" or hostile long text. */
+const hostileStrings = (value: unknown, picks: ReadonlyArray<number>): unknown => {
+  const pool = [
+    "",
+    "x".repeat(300),
+    `\u001b]8;;http://x\u0007click\u202E${"A".repeat(200)}`,
+    "😀".repeat(150),
+    "\u0000".repeat(100),
+    `$[${"'".repeat(300)}`,
+    `${"1-2,".repeat(100)}x * * * *`,
+  ]
+  let next = 0
+  const visit = (node: unknown): unknown => {
+    if (typeof node === "string") {
+      const pick = picks[next++ % picks.length] ?? 0
+      return pick % 2 === 0 ? node : (pool[pick % pool.length] ?? node)
+    }
+    if (Array.isArray(node)) return node.map(visit)
+    if (typeof node !== "object" || node === null) return node
+    const out: Record<string, unknown> = {}
+    for (const [k, v] of Object.entries(node))
+      Object.defineProperty(out, k, { value: visit(v), enumerable: true, writable: true, configurable: true })
+    return out
+  }
+  return visit(value)
+}
+
+describe("every message and hint of every check stays within 120 characters, and safe", () => {
+  const samples = sampleFiles().map((file) => YAML.parse(corpusText(`samples/${file}`)) as unknown)
+  it("on generated manifests with defects, their strings replaced by empty or hostile long text", () => {
+    fc.assert(
+      fc.property(
+        mutatedManifestArb(manifestArb(2), samples.slice(0, 30), 4),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 40 }),
+        (mutated, picks) => {
+          const findings = manifestFindings(hostileStrings(mutated.value, picks), undefined)
+          for (const f of findings) {
+            expect(f.message.length, f.message).toBeLessThanOrEqual(maxMessageLength)
+            expect((f.hint ?? "").length, f.hint).toBeLessThanOrEqual(maxMessageLength)
+            expect(`${f.message} ${f.hint ?? ""}`).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/)
+          }
+        },
+      ),
+      { numRuns: 500, seed: 20260822 },
+    )
+  })
+})
+
 describe("rules quote hostile input safely", () => {
   const hostile = `\u001b]8;;http://x\u0007click\u202E${"A".repeat(10_000)}`
   it("in integration names and providers", () => {
@@ -62,30 +137,37 @@ describe("rules quote hostile input safely", () => {
       const [finding] = run(rule, value)
       expect(finding).toBeDefined()
       expect(finding?.message).not.toMatch(/[\u0000-\u001f\u007f\u202e]/)
-      expect(finding?.message.length).toBeLessThan(250)
+      expect(finding?.message.length).toBeLessThanOrEqual(maxMessageLength)
       expect(finding?.message).toContain("\\u{1B}")
     }
   })
 })
 
 describe("all rules in linear time", () => {
-  /** Milliseconds to run every rule over the value built for size n (best of two runs). */
+  /** Milliseconds to run every rule over the value built for size n (best of three runs). */
   const timed = (build: (n: number) => unknown, n: number): number => {
     const value = build(n)
     let best = Number.POSITIVE_INFINITY
-    for (let round = 0; round < 2; round++) {
+    for (let round = 0; round < 3; round++) {
       const start = performance.now()
-      for (const rule of rules) for (const _ of rule.check(contextOf(value)));
+      // One context for all rules, its server view prepared once, as the validator runs them.
+      const ctx = prepareServerView(contextOf(value))
+      for (const rule of rules) for (const _ of rule.check(ctx));
       best = Math.min(best, performance.now() - start)
     }
     return best
   }
-  /** 10× the input may cost at most ~30× the time (quadratic work would cost 100×), and stays bounded. */
+  /**
+   * 10× the input costs ~10× the time; quadratic work would cost 100×. The bound (50×, over at least
+   * 50 ms) leaves room for a loaded 2-core CI machine running test files in parallel, where the small
+   * run may be measured fast and the large one slow. The absolute bound is over 20× the time measured
+   * there (~1.5 s for the large input at a load average of 7).
+   */
   const expectLinear = (build: (n: number) => unknown) => {
     const small = timed(build, 5_000)
     const large = timed(build, 50_000)
-    expect(large).toBeLessThan(Math.max(small, 20) * 30)
-    expect(large).toBeLessThan(10_000)
+    expect(large).toBeLessThan(Math.max(small, 50) * 50)
+    expect(large).toBeLessThan(30_000)
   }
   it("50k duplicate read objects, fields and subscribe objects", () => {
     expectLinear((n) => ({
