@@ -314,7 +314,7 @@ const parseRange = (
 }
 
 /** Parse a 5-field schedule. The empty schedule is not a cron (callers treat `''` as "no schedule"). */
-export const parseCron = (text: string): CronParse => {
+const parseCronText = (text: string): CronParse => {
   const fields = splitFields(text)
   if (fields.length !== 5) {
     const first = fields[0] ?? ""
@@ -520,7 +520,7 @@ const listOf = (items: ReadonlyArray<string>, last: string): string =>
  * Ampersand would never read the object. The clause names the months when the day-of-month asks
  * for days none of them has, else says that no calendar day matches.
  */
-export const neverRuns = (cron: Cron): string | undefined => {
+const neverRunsOf = (cron: Cron): string | undefined => {
   const days = cron.days
   if (shortestDayGap(days) !== undefined) return undefined
   const months = indices(days.months).filter((m) => m >= 1 && m <= 12)
@@ -547,7 +547,7 @@ export const minutesOfDay = (cron: Cron): Array<number> => {
  * when the schedule never runs. Within a day that is the closest pair of run times; across days it is
  * from the last run of a run day to the first run of the next run day.
  */
-export const shortestGap = (cron: Cron): number | undefined => {
+const shortestGapOf = (cron: Cron): number | undefined => {
   const dayGap = shortestDayGap(cron.days)
   if (dayGap === undefined) return undefined
   const times = minutesOfDay(cron)
@@ -566,4 +566,45 @@ export const formatGap = (minutes: number): string => {
   const h = Math.floor(minutes / 60)
   const m = minutes % 60
   return m === 0 ? plural(h, "hour") : `${plural(h, "hour")} ${plural(m, "minute")}`
+}
+
+// ---------------------------------------------------------------------------------------------
+// Memoised entry points: a manifest repeats a handful of schedules across hundreds of objects, and
+// three rules read each one. Parses are cached by text (short texts only, bounded), results about a
+// parsed schedule by its (immutable, cached) object. Pure: a cache hit returns what a miss computes.
+
+const parseCache = new Map<string, CronParse>()
+const maxCachedText = 256
+const maxCacheEntries = 512
+
+/** Parse a 5-field cron schedule (gronx semantics), or say precisely why it is not one. */
+export const parseCron = (text: string): CronParse => {
+  if (text.length > maxCachedText) return parseCronText(text)
+  const hit = parseCache.get(text)
+  if (hit !== undefined) return hit
+  const parsed = parseCronText(text)
+  if (parseCache.size >= maxCacheEntries) parseCache.clear()
+  parseCache.set(text, parsed)
+  return parsed
+}
+
+const gapCache = new WeakMap<Cron, { readonly gap: number | undefined }>()
+const neverCache = new WeakMap<Cron, { readonly never: string | undefined }>()
+
+/** The shortest gap, in minutes, between two consecutive runs over a whole cycle; undefined if it never runs. */
+export const shortestGap = (cron: Cron): number | undefined => {
+  const hit = gapCache.get(cron)
+  if (hit !== undefined) return hit.gap
+  const gap = shortestGapOf(cron)
+  gapCache.set(cron, { gap })
+  return gap
+}
+
+/** Why a schedule never runs (e.g. "February has no day 30"), or undefined when it runs. */
+export const neverRuns = (cron: Cron): string | undefined => {
+  const hit = neverCache.get(cron)
+  if (hit !== undefined) return hit.never
+  const never = neverRunsOf(cron)
+  neverCache.set(cron, { never })
+  return never
 }
