@@ -81,7 +81,7 @@ for (const { dir, name, typecheck } of packagesWithTests()) {
   const out = join(outDir, "vitest.json")
   const status = pnpm(["exec", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], {
     cwd: dir,
-    env: { CI: "1" },
+    env: { CI: "1", ...(process.stdout.isTTY ? {} : { NO_COLOR: "1", FORCE_COLOR: "0" }) },
   })
   if (!existsSync(out)) {
     failed++

@@ -1,5 +1,6 @@
 /** Argument parsing on node:util parseArgs, strict: unknown flags and missing values are usage errors. */
 import { type ParseArgsConfig, parseArgs } from "node:util"
+import { suggest } from "@ampkit/core"
 import { UsageError } from "./errors.js"
 
 export type Options = NonNullable<ParseArgsConfig["options"]>
@@ -20,6 +21,17 @@ export const parse = (args: ReadonlyArray<string>, options: Options): Parsed => 
     return { values: values as Parsed["values"], positionals }
   } catch (error) {
     const message = error instanceof Error ? error.message.split("\n")[0]! : String(error)
+    const code = (error as { code?: unknown }).code
+    const unknown = /^Unknown option '(-{1,2}[^']*)'/.exec(message)
+    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && unknown !== null) {
+      const flags = ["--help", ...Object.keys(options).map((name) => `--${name}`)]
+      const near = suggest(unknown[1]!, flags)
+      throw new UsageError({
+        message: `unknown option ${unknown[1]}${near !== undefined ? ` (did you mean ${near}?)` : ""}`,
+      })
+    }
+    const missing = /^Option '(-{1,2}[^ ']*)[^']*' argument missing/.exec(message)
+    if (missing !== null) throw new UsageError({ message: `${missing[1]} needs a value` })
     throw new UsageError({ message: message.replace(/\. To specify a positional argument.*$/, "") })
   }
 }

@@ -81,7 +81,9 @@ const readGit = (io: Io, spec: string): Promise<Input> => {
   return new Promise((resolvePromise, reject) => {
     execFile(
       "git",
-      ["show", `${rev}:${path.startsWith("/") ? path.slice(1) : path}`],
+      // `./` makes git read the path relative to the working directory, as every other input is;
+      // a leading `/` means the repository root.
+      ["show", `${rev}:${path.startsWith("/") ? path.slice(1) : path.startsWith("./") ? path : `./${path}`}`],
       { cwd: io.cwd, encoding: "buffer", maxBuffer: maxInputBytes },
       (error, stdout, stderr) => {
         if (error) {

@@ -1,4 +1,6 @@
 /** ampkit's command line: arguments → inputs → @ampkit/core → output and exit code. No domain logic here. */
+
+import { suggest } from "@ampkit/core"
 import { runDiff } from "./commands/diff.js"
 import { runPlan } from "./commands/plan.js"
 import { runProblem } from "./commands/problem.js"
@@ -41,9 +43,13 @@ Exit codes: 0 success, 1 findings, 2 usage or input error, 70 internal error.
 export const run = async (argv: ReadonlyArray<string>, io: Io): Promise<number> => {
   const [command, ...rest] = argv
   try {
-    if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+    if (command === undefined) {
+      io.stderr(mainHelp)
+      return exitCode.usage
+    }
+    if (command === "--help" || command === "-h" || command === "help") {
       io.stdout(mainHelp)
-      return command === undefined ? exitCode.usage : exitCode.ok
+      return exitCode.ok
     }
     if (command === "--version" || command === "-v") {
       io.stdout(`${version}\n`)
@@ -51,9 +57,12 @@ export const run = async (argv: ReadonlyArray<string>, io: Io): Promise<number> 
     }
     const handler = Object.hasOwn(commands, command) ? commands[command] : undefined
     if (handler === undefined) {
-      const near = Object.keys(commands).find((c) => c.startsWith(command.slice(0, 3)))
+      const near = command.startsWith("-")
+        ? suggest(command, ["--help", "--version"])
+        : suggest(command, Object.keys(commands))
+      const what = command.startsWith("-") ? "option" : "command"
       throw new UsageError({
-        message: `unknown command ${JSON.stringify(command)}${near !== undefined ? ` (did you mean ${near}?)` : ""}`,
+        message: `unknown ${what} ${JSON.stringify(command)}${near !== undefined ? ` (did you mean ${near}?)` : ""}`,
       })
     }
     return await handler(rest, io)

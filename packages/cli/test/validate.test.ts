@@ -131,7 +131,11 @@ describe("ampkit validate", () => {
 describe("usage and input errors exit 2 without a stack trace", () => {
   test.each([
     [["validate"], /needs at least one file/],
-    [["validate", "--frobnicate", "x"], /Unknown option '--frobnicate'/],
+    [["validate", "--frobnicate", "x"], /unknown option --frobnicate/],
+    [["validate", "--fromat", "json", "x"], /unknown option --fromat \(did you mean --format\?\)/],
+    [["validate", "x", "--format"], /--format needs a value/],
+    [["--versoin"], /unknown option "--versoin" \(did you mean --version\?\)/],
+    [["validate", "-", "-"], /- \(stdin\) can be given only once/],
     [["validate", "--format", "xml", "x"], /--format must be one of/],
     [["validate", "--ignore", "unknwn-key", "x"], /did you mean unknown-key/],
     [["validate", "does/not/exist.yaml"], /cannot read does\/not\/exist.yaml: no such file/],
@@ -145,7 +149,51 @@ describe("usage and input errors exit 2 without a stack trace", () => {
   })
 })
 
+describe("inputs of another kind and undecodable bytes", () => {
+  test("an API integration list given to validate is one finding naming what it looks like", async () => {
+    const list = JSON.stringify([
+      {
+        id: "i1",
+        projectId: "p",
+        name: "x",
+        provider: "hubspot",
+        createTime: "2024-01-15T10:30:00Z",
+        latestRevision: { id: "r1", specVersion: "1.0.0", createTime: "2024-01-15T10:30:00Z", content: {} },
+      },
+    ])
+    const r = await cli(["validate", "--format", "json", "-"], { stdin: list })
+    expect(r.code).toBe(1)
+    const diagnostics = JSON.parse(r.out).diagnostics
+    expect(diagnostics).toHaveLength(1)
+    expect(diagnostics[0].message).toMatch(/looks like an integration list/)
+    expect(diagnostics[0].hint).toMatch(/ampkit diff/)
+  })
+
+  test("a file that is not UTF-8 shows no empty source excerpt", async () => {
+    const r = await cli(["validate", "-"], { stdin: new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0xd0, 0x0a]) })
+    expect(r.code).toBe(1)
+    expect(r.out).toMatch(/error syntax {2}invalid UTF-8: byte 0xd0 at offset 4/)
+    expect(r.out).not.toContain(" | ")
+  })
+
+  test("--format amp with several files names each file", async () => {
+    const r = await cli(["validate", "--format", "amp", netsuiteM2M, hubspot])
+    const parsed = JSON.parse(r.out)
+    expect(parsed.map((x: { file: string; valid: boolean }) => [x.file, x.valid])).toEqual([
+      [netsuiteM2M, false],
+      [hubspot, true],
+    ])
+  })
+})
+
 describe("help, version, schema, defects", () => {
+  test("bare ampkit prints usage on stderr and exits 2", async () => {
+    const r = await cli([])
+    expect(r.code).toBe(2)
+    expect(r.out).toBe("")
+    expect(r.err).toMatch(/Usage: ampkit/)
+  })
+
   test("--help on every command and --version", async () => {
     for (const args of [["--help"], ["validate", "--help"], ["schema", "--help"]]) {
       const r = await cli(args)

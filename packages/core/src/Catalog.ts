@@ -39,6 +39,7 @@ export const providerNames: ReadonlyArray<string> = [
   "square", "squareSandbox", "stackExchange", "stripe", "sugarCRM", "superSend", "surveyMonkey", "talkdesk",
   "teamleader", "teamwork", "timely", "tipalti", "typeform", "vtiger", "wealthbox", "webex", "webflow", "whereby",
   "wordPress", "workday", "wrike", "xero", "zendeskChat", "zendeskSupport", "zoho", "zoom", "zoomInfo", "zuora",
+  "apollo",
 ]
 // END GENERATED providers
 

@@ -6,6 +6,7 @@
  */
 import { catalogModules, catalogProviders } from "./Catalog.js"
 import type { Diagnostic, Finding, Position, Severity } from "./Diagnostic.js"
+import { type DocumentKind, kindLabels, recogniseKind } from "./Document.js"
 import { parent } from "./internal/pointer.js"
 import type { Limits } from "./Limits.js"
 import { rules } from "./rules/index.js"
@@ -46,7 +47,33 @@ export interface ValidationReport {
  * `invalid-value` of the YAML 1.2 string or number) and what is not an error, but never a rule's error,
  * which may hold whichever reading is right (`snowflake-backfill`: days at all).
  */
+const otherKindHint: Readonly<Record<Exclude<DocumentKind, "manifest">, string>> = {
+  "integration-block": "wrap it in a manifest: specVersion: 1.0.0 and integrations: [ this block ]",
+  revision: "its content is one integration block; to compare revisions use ampkit diff",
+  integration: "to compare it with an amp.yaml use ampkit diff; to plan a deploy use ampkit plan --current",
+  "integration-list": "to compare it with an amp.yaml use ampkit diff; to plan a deploy use ampkit plan --current",
+  problem: "this is an API error body: read it with ampkit problem",
+}
+
+/**
+ * A document of another kind (an API integration list, a problem body …) is one defect, not dozens of
+ * missing and unknown keys: one finding at the root that names what it looks like.
+ */
+const otherKindFinding = (value: unknown): Finding | undefined => {
+  const kind = recogniseKind(value)
+  if (kind === undefined || kind === "manifest") return undefined
+  return {
+    rule: "wrong-type",
+    severity: "error",
+    pointer: "",
+    message: `expected an amp.yaml manifest, but this looks like ${kindLabels[kind]}`,
+    hint: otherKindHint[kind],
+  }
+}
+
 export const manifestFindings = (value: unknown, document: SourceDocument | undefined): Array<Finding> => {
+  const other = otherKindFinding(value)
+  if (other !== undefined) return [other]
   const ctx = prepareServerView({ value, document, providers: catalogProviders, modules: catalogModules })
   const findings = shapeFindings(value)
   for (const rule of rules) for (const finding of rule.check(ctx)) findings.push(finding)

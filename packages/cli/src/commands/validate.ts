@@ -56,10 +56,12 @@ export const runValidate = async (args: ReadonlyArray<string>, io: Io): Promise<
     }
   }
   if (positionals.length === 0) throw new UsageError({ message: "validate needs at least one file (or - for stdin)" })
+  if (positionals.filter((p) => p === "-").length > 1)
+    throw new UsageError({ message: "- (stdin) can be given only once" })
   const inputs = []
   for (const spec of positionals) inputs.push(await readInput(io, spec))
 
-  const results: Array<FileReport & { text: string }> = inputs.map(({ name, bytes }) => {
+  const results: Array<FileReport & { text: string | undefined }> = inputs.map(({ name, bytes }) => {
     const decoded = decodeUtf8(bytes)
     if (!decoded.ok) {
       const d: Diagnostic = {
@@ -72,7 +74,7 @@ export const runValidate = async (args: ReadonlyArray<string>, io: Io): Promise<
         hint: "save the file as UTF-8",
         suppressed: false,
       }
-      return { file: name, text: "", report: report([d]) }
+      return { file: name, text: undefined, report: report([d]) }
     }
     const syntax = name.endsWith(".json") ? "json" : name.endsWith(".yaml") || name.endsWith(".yml") ? "yaml" : "auto"
     return { file: name, text: decoded.text, report: validate(decoded.text, { syntax, ignore }) }
@@ -91,7 +93,10 @@ export const runValidate = async (args: ReadonlyArray<string>, io: Io): Promise<
       break
     }
     case "amp": {
-      const objects = results.map(validationAmpJson)
+      // Several files: an array, each entry naming its file (one file: exactly `amp validate`'s object).
+      const objects = results.map((r) =>
+        results.length === 1 ? validationAmpJson(r) : { file: r.file, ...validationAmpJson(r) },
+      )
       io.stdout(`${JSON.stringify(objects.length === 1 ? objects[0] : objects, null, 2)}\n`)
       break
     }

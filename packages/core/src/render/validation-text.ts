@@ -27,12 +27,13 @@ export const validationSummary = (report: ValidationReport): string =>
 /** Render one file's report. `text` is the source, for excerpts. */
 export const renderValidationText = (
   file: string,
-  text: string,
+  /** The source, for excerpts; undefined when it could not be decoded (no excerpt is shown). */
+  text: string | undefined,
   report: ValidationReport,
   style: TextStyle = { color: false },
 ): string => {
   const c = paint(style)
-  const lines = text.split(/\r?\n/)
+  const lines = text === undefined ? [] : text.split(/\r?\n/)
   const out: Array<string> = []
   const name = escapeControl(file)
   for (const d of report.diagnostics) {

@@ -41,8 +41,6 @@ const validatorData = yamlFiles("validator-testdata")
 
 /** Non-info findings expected per sample; every sample not listed has none. */
 const sampleExpectations: Readonly<Record<string, ReadonlyArray<string>>> = {
-  // `apollo` is used by the official samples but absent from the connectors snapshot (providers.txt).
-  "samples/apollo/amp.yaml": ["provider-not-supported warning /integrations/0/provider"],
   // `email` twice in requiredFields of `users` (corpus README).
   "samples/fireflies/amp.yaml": ["field-duplicate warning /integrations/0/read/objects/2/requiredFields/2/fieldName"],
   // enabled: always with schedule '' (R10) and with a mapped required field (R9) (rules.md, domain Q5).

@@ -32,10 +32,56 @@ const parseAll = (text: string): void => {
 const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c))
 
 const yamlTokens = [
-  "a", "b", "key", "__proto__", "constructor", "1", '"1"', "true", "'true'", "yes", "0755", "1:30", "~", ".inf",
-  "1e400", "9007199254740993", ":", ": ", " ", "  ", "\n", "- ", "-", "? ", "[", "]", "{", "}", ", ", "&x ",
-  "*x", "&y ", "*y", "<<: ", "|", ">-", '"q\\"', "'s''", "#c", " # amp:ignore[r]", "é", "😀", "polluted",
-  "k: v\n", "- x\n", "  k: v\n", "  - x\n", "a: &x {b: 1}\n", "c: *x\n", "m:\n  <<: *x\n",
+  "a",
+  "b",
+  "key",
+  "__proto__",
+  "constructor",
+  "1",
+  '"1"',
+  "true",
+  "'true'",
+  "yes",
+  "0755",
+  "1:30",
+  "~",
+  ".inf",
+  "1e400",
+  "9007199254740993",
+  ":",
+  ": ",
+  " ",
+  "  ",
+  "\n",
+  "- ",
+  "-",
+  "? ",
+  "[",
+  "]",
+  "{",
+  "}",
+  ", ",
+  "&x ",
+  "*x",
+  "&y ",
+  "*y",
+  "<<: ",
+  "|",
+  ">-",
+  '"q\\"',
+  "'s''",
+  "#c",
+  " # amp:ignore[r]",
+  "é",
+  "😀",
+  "polluted",
+  "k: v\n",
+  "- x\n",
+  "  k: v\n",
+  "  - x\n",
+  "a: &x {b: 1}\n",
+  "c: *x\n",
+  "m:\n  <<: *x\n",
 ]
 const yamlHostile = ["\t", "!!str ", "!x ", "---", "...", "%YAML 1.2", "\ufeff", "\u2028", "\u0000", "\ufffd", "\r"]
 const yamlSoup = fc
@@ -55,8 +101,20 @@ const yamlLines = fc
       fc.oneof({ arbitrary: fc.constant(""), weight: 8 }, fc.constantFrom("  ", "    ")),
       fc.constantFrom("a", "b", "c", "1", '"1"', "__proto__"),
       fc.constantFrom(
-        ": v", ":", ": yes", ": 0755", ": 12", ": [x, y]", ": {p: 1, q: 2}", ": &n {p: 1}", ": *n", ": &s x",
-        ": *s", ": |\n      t", " # amp:ignore", ": 'q' # amp:ignore[r, s]",
+        ": v",
+        ":",
+        ": yes",
+        ": 0755",
+        ": 12",
+        ": [x, y]",
+        ": {p: 1, q: 2}",
+        ": &n {p: 1}",
+        ": *n",
+        ": &s x",
+        ": *s",
+        ": |\n      t",
+        " # amp:ignore",
+        ": 'q' # amp:ignore[r, s]",
       ),
       fc.oneof({ arbitrary: fc.constant(""), weight: 8 }, fc.constantFrom("- ", "<<: *n\n")),
     ),
@@ -65,8 +123,33 @@ const yamlLines = fc
   .map((lines) => lines.map(([indent, key, rest, prefix]) => `${indent}${prefix}${key}${rest}\n`).join(""))
 
 const jsonTokens = [
-  "{", "}", "[", "]", ",", ":", '"a"', '"__proto__"', '"\\u0061"', '"\\ud800"', '"\\x"', "0", "-0", "01", "1.5e3",
-  "1e400", "9007199254740993", "true", "nul", "null", " ", "\n", "\r\n", "\t", "\ufeff", '"', "\\",
+  "{",
+  "}",
+  "[",
+  "]",
+  ",",
+  ":",
+  '"a"',
+  '"__proto__"',
+  '"\\u0061"',
+  '"\\ud800"',
+  '"\\x"',
+  "0",
+  "-0",
+  "01",
+  "1.5e3",
+  "1e400",
+  "9007199254740993",
+  "true",
+  "nul",
+  "null",
+  " ",
+  "\n",
+  "\r\n",
+  "\t",
+  "\ufeff",
+  '"',
+  "\\",
 ]
 const jsonSoup = fc.array(fc.constantFrom(...jsonTokens), { maxLength: 40 }).map((t) => t.join(""))
 
@@ -121,7 +204,8 @@ describe("CRLF and LF give identical results", () => {
 
 /** A number JSON.stringify prints as an integer literal beyond ±(2^53−1), which we refuse. */
 const hasUnsafeIntegerLiteral = (value: unknown): boolean => {
-  if (typeof value === "number") return Number.isInteger(value) && !Number.isSafeInteger(value) && /^-?\d+$/.test(String(value))
+  if (typeof value === "number")
+    return Number.isInteger(value) && !Number.isSafeInteger(value) && /^-?\d+$/.test(String(value))
   if (value !== null && typeof value === "object") return Object.values(value).some(hasUnsafeIntegerLiteral)
   return false
 }
@@ -150,7 +234,34 @@ const yamlChar = fc
   .filter((c) => !/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffd\ufffe\uffff]/.test(c))
 const yamlString = fc.oneof(
   fc.string({ unit: yamlChar, maxLength: 20 }),
-  fc.constantFrom("yes", "no", "on", "0755", "1:30", "~", "null", "true", "1e5", "0x1F", ".inf", "- x", "a: b", "# c", " x", "x ", "\n", "a\nb\n", "\t", "<<", "*x", "&x", "!x", "%x", "@x", "`x"),
+  fc.constantFrom(
+    "yes",
+    "no",
+    "on",
+    "0755",
+    "1:30",
+    "~",
+    "null",
+    "true",
+    "1e5",
+    "0x1F",
+    ".inf",
+    "- x",
+    "a: b",
+    "# c",
+    " x",
+    "x ",
+    "\n",
+    "a\nb\n",
+    "\t",
+    "<<",
+    "*x",
+    "&x",
+    "!x",
+    "%x",
+    "@x",
+    "`x",
+  ),
 )
 const yamlValue = fc
   .letrec((tie) => ({
@@ -162,7 +273,11 @@ const yamlValue = fc
       fc.double({ noNaN: true, noDefaultInfinity: true }),
       yamlString,
       fc.array(tie("value"), { maxLength: 5 }),
-      fc.dictionary(yamlString.filter((k) => k !== "<<"), tie("value"), { maxKeys: 5 }),
+      fc.dictionary(
+        yamlString.filter((k) => k !== "<<"),
+        tie("value"),
+        { maxKeys: 5 },
+      ),
     ),
   }))
   .value.filter((v) => !hasUnsafeIntegerLiteral(v))
@@ -185,11 +300,16 @@ describe("the lexing bound on values never refuses what the node limit allows", 
     const nodes = count(result.document.value)
     expect(parseSource(text, { syntax: "yaml", limits: { maxNodes: nodes } }).findings).toEqual([])
   })
-  test.prop([yamlLines.filter((t) => !t.includes("*") && !t.includes("<<"))], { numRuns: 1000 })("YAML lines", (text) => {
-    const result = parseSource(text, { syntax: "yaml" })
-    if (result.document === undefined || result.findings.length > 0) return
-    expect(parseSource(text, { syntax: "yaml", limits: { maxNodes: count(result.document.value) } }).findings).toEqual([])
-  })
+  test.prop([yamlLines.filter((t) => !t.includes("*") && !t.includes("<<"))], { numRuns: 1000 })(
+    "YAML lines",
+    (text) => {
+      const result = parseSource(text, { syntax: "yaml" })
+      if (result.document === undefined || result.findings.length > 0) return
+      expect(
+        parseSource(text, { syntax: "yaml", limits: { maxNodes: count(result.document.value) } }).findings,
+      ).toEqual([])
+    },
+  )
   test.prop([yamlValue], runs)("YAML emitted by the yaml package", (value) => {
     const text = stringify(value)
     expect(parseSource(text, { syntax: "yaml", limits: { maxNodes: count(value) } }).findings).toEqual([])

@@ -31,9 +31,17 @@ const mutatedManifest = fc
   .map(([manifest, replacement, pick, keyPick]) => {
     const nodes: Array<[Record<string, unknown> | Array<unknown>, string | number]> = []
     const walk = (v: unknown) => {
-      if (Array.isArray(v)) v.forEach((x, i) => (nodes.push([v, i]), walk(x)))
-      else if (v !== null && typeof v === "object")
-        for (const [k, x] of Object.entries(v)) nodes.push([v as Record<string, unknown>, k]), walk(x)
+      if (Array.isArray(v)) {
+        for (const [i, x] of v.entries()) {
+          nodes.push([v, i])
+          walk(x)
+        }
+      } else if (v !== null && typeof v === "object") {
+        for (const [k, x] of Object.entries(v)) {
+          nodes.push([v as Record<string, unknown>, k])
+          walk(x)
+        }
+      }
     }
     walk(manifest)
     const target = nodes[pick % nodes.length]
