@@ -27,7 +27,12 @@ export const processIo = (): Io => ({
   cwd: process.cwd(),
   readStdin: async () => {
     const chunks: Array<Buffer> = []
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+    let size = 0
+    for await (const chunk of process.stdin) {
+      size += (chunk as Buffer).length
+      if (size > maxInputBytes) throw new InputError({ message: "cannot read <stdin>: larger than 64 MiB" })
+      chunks.push(chunk as Buffer)
+    }
     return new Uint8Array(Buffer.concat(chunks))
   },
 })

@@ -1,6 +1,6 @@
 /** ampkit's command line: arguments → inputs → @ampkit/core → output and exit code. No domain logic here. */
 
-import { suggest } from "@ampkit/core"
+import { escapeControl, suggest } from "@ampkit/core"
 import { runDiff } from "./commands/diff.js"
 import { runPlan } from "./commands/plan.js"
 import { runProblem } from "./commands/problem.js"
@@ -69,17 +69,17 @@ export const run = async (argv: ReadonlyArray<string>, io: Io): Promise<number> 
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(
-        `ampkit: ${error.message}\nRun ampkit ${command !== undefined && Object.hasOwn(commands, command) ? `${command} ` : ""}--help for usage.\n`,
+        `ampkit: ${escapeControl(error.message)}\nRun ampkit ${command !== undefined && Object.hasOwn(commands, command) ? `${command} ` : ""}--help for usage.\n`,
       )
       return exitCode.usage
     }
     if (error instanceof InputError) {
-      io.stderr(`ampkit: ${error.message}\n`)
+      io.stderr(`ampkit: ${escapeControl(error.message)}\n`)
       return exitCode.input
     }
     const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
     io.stderr(
-      `ampkit: internal error (sorry, this is a bug in ampkit ${version}): ${what.split("\n")[0]!.slice(0, 200)}\n` +
+      `ampkit: internal error (sorry, this is a bug in ampkit ${version}): ${escapeControl(what.split("\n")[0]!.slice(0, 200))}\n` +
         "Please report it with the command you ran and the input file.\n",
     )
     return exitCode.defect
@@ -88,5 +88,12 @@ export const run = async (argv: ReadonlyArray<string>, io: Io): Promise<number> 
 
 /** Entry point of the `ampkit` binary. */
 export const main = async (): Promise<void> => {
+  // A reader that stops early (`ampkit schema | head -1`) closes the pipe: end quietly, not with a trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE") process.exit(process.exitCode ?? 0)
+      throw error
+    })
+  }
   process.exitCode = await run(process.argv.slice(2), processIo())
 }

@@ -24,9 +24,7 @@ const end = "// END GENERATED providers"
  * Providers missing from the providers.txt snapshot but known to exist: named in domain.md §6.1 and
  * deployed by an official Ampersand sample. Each with its evidence; the list only grows.
  */
-const beyondSnapshot = [
-  ["apollo", "domain.md §6.1 lists it; corpus/ampersand/samples/apollo/amp.yaml deploys it"],
-]
+const beyondSnapshot = [["apollo", "domain.md §6.1 lists it; corpus/ampersand/samples/apollo/amp.yaml deploys it"]]
 
 const testOnly = (name) => name.startsWith("mock") || name === "memstore" || name === "monaco"
 

@@ -364,7 +364,7 @@ const legacyIssues = (
 export const explainProblem = (text: string, options: ExplainOptions = {}): ProblemExplanation => {
   const { body, problem } = decodeBody(text, options.status)
   const issues = (problem.issues ?? []).map((issue, i) => explainIssue(issue, i, options.manifest))
-  issues.push(...legacyIssues(problem, issues.length, options.manifest))
+  for (const issue of legacyIssues(problem, issues.length, options.manifest)) issues.push(issue)
   const reason = problem.status !== undefined ? reasonPhrases[problem.status] : undefined
   return {
     body,

@@ -668,7 +668,7 @@ const walkUnion = (ctx: WalkContext, node: SchemaAST.Union, value: unknown, poin
     if (trial.out.filter((f) => f.severity === "error").length === 0) return
     if (best === undefined || trial.out.length < best.length) best = trial.out
   }
-  if (best !== undefined) ctx.out.push(...best)
+  if (best !== undefined) for (const finding of best) ctx.out.push(finding)
 }
 
 const walkObject = (

@@ -107,9 +107,10 @@ export const validate = (text: string, options: ValidateOptions = {}): Validatio
 export const validateParsed = (text: string, parsed: ParseResult, options: ValidateOptions = {}): ValidationReport => {
   const document = parsed.document
   const findings: Array<Finding & { readonly position?: Position }> = [...parsed.findings]
-  if (document !== undefined) findings.push(...manifestFindings(document.value, document))
+  // A loop, not push(...): a hostile document can yield more findings than a call has argument slots.
+  if (document !== undefined) for (const f of manifestFindings(document.value, document)) findings.push(f)
   const suppress = suppressionOf(text, document, options.ignore ?? [])
-  const diagnostics = findings.map((finding): Diagnostic => {
+  const diagnostics = capPerRule(findings).map((finding): Diagnostic => {
     const position =
       finding.position ??
       (document !== undefined ? document.locate(finding.pointer, finding.at) : { line: 1, column: 1 })
@@ -125,6 +126,36 @@ export const validateParsed = (text: string, parsed: ParseResult, options: Valid
     }
   })
   return report(sortDiagnostics(diagnostics))
+}
+
+/** Most findings listed per rule id; the rest are counted in one closing finding (never dropped silently). */
+export const maxFindingsPerRule = 10_000
+
+type PositionedFinding = Finding & { readonly position?: Position }
+
+const capPerRule = (findings: ReadonlyArray<PositionedFinding>): Array<PositionedFinding> => {
+  const seen = new Map<string, number>()
+  const out: Array<PositionedFinding> = []
+  const over = new Map<string, PositionedFinding>()
+  for (const f of findings) {
+    const n = (seen.get(f.rule) ?? 0) + 1
+    seen.set(f.rule, n)
+    if (n <= maxFindingsPerRule) out.push(f)
+    else if (!over.has(f.rule)) over.set(f.rule, f)
+  }
+  for (const [rule, first] of over) {
+    const more = (seen.get(rule) ?? 0) - maxFindingsPerRule
+    out.push({
+      rule,
+      severity: first.severity,
+      message: `${more} more \`${rule}\` findings are not listed (the first ${maxFindingsPerRule} are)`,
+      pointer: first.pointer,
+      ...(first.at !== undefined ? { at: first.at } : {}),
+      ...(first.position !== undefined ? { position: first.position } : {}),
+      hint: "fix the ones listed and validate again",
+    })
+  }
+  return out
 }
 
 /** Counts and verdict of a list of diagnostics. */

@@ -53,10 +53,10 @@ export const compareFields = (o: NReadObject, n: NReadObject, emit: Emit): void 
     news.sort(byKey)
     const k = Math.min(olds.length, news.length)
     for (let i = 0; i < k; i++) pairs.push([olds[i]!, news[i]!])
-    removed.push(...olds.slice(k))
-    added.push(...news.slice(k))
+    for (const o of olds.slice(k)) removed.push(o)
+    for (const n of news.slice(k)) added.push(n)
   }
-  for (const news of leftNew.values()) added.push(...news)
+  for (const news of leftNew.values()) for (const n of news) added.push(n)
 
   for (const f of removed.sort(byKey)) {
     emit(f.required ? "required-field-removed" : "optional-field-removed", subject(f.key), f.entry, undefined, {

@@ -46,10 +46,10 @@ export const pairObjects = <T extends { readonly name: string }>(
     news.sort(byName)
     const k = Math.min(olds.length, news.length)
     for (let i = 0; i < k; i++) pairs.push({ old: olds[i]!, new: news[i]!, renamed: true })
-    removed.push(...olds.slice(k))
-    added.push(...news.slice(k))
+    for (const o of olds.slice(k)) removed.push(o)
+    for (const n of news.slice(k)) added.push(n)
   }
-  for (const news of leftNew.values()) added.push(...news)
+  for (const news of leftNew.values()) for (const n of news) added.push(n)
   pairs.sort((a, b) => compareStrings(a.new.name, b.new.name))
   removed.sort(byName)
   added.sort(byName)

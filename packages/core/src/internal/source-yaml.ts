@@ -125,7 +125,7 @@ export const parseYamlFull = (text: string, limits: Limits, lines: LineIndex): Y
   const walker = new Walker(limits, lines)
   try {
     const built = walker.walk(doc.contents, "", 0, true, 0)
-    findings.push(...walker.findings)
+    for (const finding of walker.findings) findings.push(finding)
     return walker.invalid || refused
       ? { findings, yaml11Scalars: [], directives }
       : { value: { value: built.value, root: built.node }, findings, yaml11Scalars: walker.yaml11, directives }
@@ -154,11 +154,11 @@ const lex = (
   const tokens: Array<CST.Token> = []
   let comments = 0
   let afterScalarMark = false
-  // A lower bound on the values the document holds: each `-`, each `:` and each `,` of a flow sequence
-  // stands for one distinct value (an item, a member's value, the item before the comma). Past
-  // maxNodes, stop before the library builds the rest.
+  // A lower bound on the values the document holds: each `-`, each `:`, each `,` of a flow sequence
+  // (the item before it) and each `,` of a flow mapping after a key without `:` (that key's null value)
+  // stands for one distinct value. Past maxNodes, stop before the library builds the rest.
   let values = 0
-  const flows: Array<boolean> = [] // open flow collections: true for a sequence
+  const flows: Array<{ readonly seq: boolean; valued: boolean }> = [] // open flow collections
   const maxStack = limits.maxDepth + stackSlack
   for (const lexeme of new Lexer().lex(text, false)) {
     const offset = parser.offset
@@ -166,10 +166,21 @@ const lex = (
       afterScalarMark = false // scalar content: may start with `#`, `!`, `%` …
     else {
       const type = CST.tokenType(lexeme)
+      const flow = flows.at(-1)
+      let counts = false
       if (type === "scalar") afterScalarMark = true
-      else if (type === "flow-seq-start" || type === "flow-map-start") flows.push(type === "flow-seq-start")
+      else if (type === "flow-seq-start" || type === "flow-map-start")
+        flows.push({ seq: type === "flow-seq-start", valued: false })
       else if (type === "flow-seq-end" || type === "flow-map-end") flows.pop()
-      else if (type === "seq-item-ind" || type === "map-value-ind" || (type === "comma" && flows.at(-1) === true)) {
+      else if (type === "seq-item-ind") counts = true
+      else if (type === "map-value-ind") {
+        counts = true
+        if (flow !== undefined) flow.valued = true
+      } else if (type === "comma" && flow !== undefined) {
+        counts = flow.seq || !flow.valued
+        flow.valued = false
+      }
+      if (counts) {
         if (++values > limits.maxNodes) {
           const message = `the document has more than ${limits.maxNodes} values, the limit`
           findings.push(sourceFinding("document-limit", message, lines.position(offset)))

@@ -27,18 +27,22 @@ const maxSourceLine = 160
 const codes = { red: 31, yellow: 33, green: 32, cyan: 36, dim: 2, bold: 1 } as const
 type Code = keyof typeof codes
 
-/** `text` cut to `max` code units (never inside a surrogate pair), escaped, with what was left out. */
-export const bounded = (text: string, max: number = maxFieldLength): string => {
-  if (text.length <= max) return escapeControl(text)
+/**
+ * `text` cut to `max` code units (never inside a surrogate pair), escaped, with what was left out.
+ * With `keepLines`, line breaks stay (each line escaped on its own) for a caller that indents them.
+ */
+export const bounded = (text: string, max: number = maxFieldLength, keepLines = false): string => {
+  const escape = keepLines ? (t: string) => t.split("\n").map(escapeControl).join("\n") : escapeControl
+  if (text.length <= max) return escape(text)
   let cut = max
   const code = text.charCodeAt(cut - 1)
   if (code >= 0xd800 && code <= 0xdbff) cut--
-  return `${escapeControl(text.slice(0, cut))}… (${text.length - cut} more characters)`
+  return `${escape(text.slice(0, cut))}… (${text.length - cut} more characters)`
 }
 
 /** Multi-line received text, continuation lines indented to `indent`. */
 const block = (text: string, indent: string, max: number = maxFieldLength): string =>
-  bounded(text, max).replace(/\n/g, `\n${indent}`)
+  bounded(text, max, true).replace(/\n/g, `\n${indent}`)
 
 /** A compact, bounded JSON-like preview of any value (depth- and length-limited; never throws). */
 export const preview = (value: unknown, max: number = maxValueLength): string => {

@@ -3,6 +3,7 @@ import type { Diagnostic } from "../Diagnostic.js"
 import { toPath } from "../internal/pointer.js"
 import type { RuleDescription } from "../RuleCatalog.js"
 import type { ValidationReport } from "../Validate.js"
+import { escapeControl } from "./escape.js"
 
 export interface FileReport {
   readonly file: string
@@ -102,7 +103,7 @@ export const validationSarif = (
 }
 
 const escapeData = (s: string): string => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A")
-const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C")
+const escapeProperty = (s: string): string => escapeData(escapeControl(s)).replace(/:/g, "%3A").replace(/,/g, "%2C")
 
 const githubCommand = { error: "error", warning: "warning", info: "notice" } as const
 

@@ -82,8 +82,8 @@ const excerpt = (line: string, column: number): { text: string; caret: number } 
   if (line.length > maxExcerpt && column > maxExcerpt / 2)
     start = Math.min(column - maxExcerpt / 2, line.length - maxExcerpt)
   const clipped = line.slice(start, start + maxExcerpt)
-  const before = escapeControl(line.slice(start, Math.max(start, column - 1))).replace(/\t/g, " ")
+  const before = escapeControl(line.slice(start, Math.max(start, column - 1)).replace(/\t/g, " "))
   const prefix = start > 0 ? "…" : ""
   const suffix = start + maxExcerpt < line.length ? "…" : ""
-  return { text: prefix + escapeControl(clipped).replace(/\t/g, " ") + suffix, caret: prefix.length + before.length }
+  return { text: prefix + escapeControl(clipped.replace(/\t/g, " ")) + suffix, caret: prefix.length + before.length }
 }

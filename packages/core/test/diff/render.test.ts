@@ -93,7 +93,7 @@ describe("renderers", () => {
   test("markdown: names cannot inject HTML or close a <details>", () => {
     const md = renderDiffMarkdown(result, { ...files, collapseAbove: 1 })
     expect(md).toContain(
-      "<summary>integration x&#96;y&lt;/details&gt;&lt;script&gt; ::error::\\x1b[31m|: 1 breaking, 1 dangerous</summary>",
+      "<summary>integration x&#96;y&lt;/details&gt;&lt;script&gt;\\n::error::\\x1b[31m|: 1 breaking, 1 dangerous</summary>",
     )
     expect(md).not.toContain("\u001b")
     // outside code spans (where Markdown shows text as is), the only HTML is ours

@@ -70,7 +70,7 @@ describe("problem text", () => {
     expect(text).not.toMatch(unsafe)
     expect(text).toContain("Bad \\x1b[2JRequest")
     expect(text).toContain("\\u202eevil\\u202c")
-    expect(text).toContain("line one\n     line two\\x0d\\x1b]8;;http://x\\x07")
+    expect(text).toContain("line one\n     line two\\r\\x1b]8;;http://x\\x07")
     const html = renderProblemText(explainProblem(fixture("bad-gateway.html"), { status: 502 }))
     expect(html).not.toMatch(unsafe)
     expect(html).toContain("✖ 502 Bad Gateway")

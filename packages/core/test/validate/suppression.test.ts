@@ -90,3 +90,13 @@ integrations:
     expect(validate(text.replace(/\n/g, "\r\n"))).toEqual(validate(text))
   })
 })
+
+describe("many findings of one rule", () => {
+  test("200k unknown keys: the first 10000 listed, the rest counted in one finding, no crash", () => {
+    const keys = Array.from({ length: 200_000 }, (_, i) => `k${i}: 1`).join("\n")
+    const r = validate(`specVersion: 1.0.0\n${keys}\nintegrations: []\n`)
+    const unknown = r.diagnostics.filter((d) => d.rule === "unknown-key")
+    expect(unknown).toHaveLength(10_001)
+    expect(unknown.at(-1)?.message).toBe("190000 more `unknown-key` findings are not listed (the first 10000 are)")
+  })
+})
