@@ -166,3 +166,21 @@ describe("POST /v1/plan", () => {
     expect(body.issues).toEqual([expect.objectContaining({ name: "/desired/specVersion", rule: "spec-version" })])
   })
 })
+
+describe("JSON values inside the envelope are parsed as strictly as documents sent as text", () => {
+  const handler = makeHandler(fakeCore({ diff: () => ({ ok: true, value: { changes: [] } }) }))
+  const post = (body: string) =>
+    handler(new Request("https://x/v1/diff", { method: "POST", headers: { "content-type": "application/json" }, body }))
+  it("a duplicate key inside `new` is a 400 duplicate-key, not last-wins", async () => {
+    const res = await post('{"old": {"a": 1}, "new": {"name": "a", "name": "b"}}')
+    expect(res.status).toBe(400)
+    const body = await res.json()
+    expect(body.issues[0]).toMatchObject({ rule: "duplicate-key", name: "/new/name", line: 1 })
+  })
+  it("a duplicated envelope member and an unsafe integer are refused", async () => {
+    expect((await post('{"old": "a", "old": "b", "new": "c"}')).status).toBe(400)
+    const res = await post('{"old": {"n": 9007199254740993}, "new": "c"}')
+    expect(res.status).toBe(400)
+    expect((await res.json()).issues[0].rule).toBe("invalid-value")
+  })
+})
