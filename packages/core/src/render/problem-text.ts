@@ -32,12 +32,12 @@ type Code = keyof typeof codes
  * With `keepLines`, line breaks stay (each line escaped on its own) for a caller that indents them.
  */
 export const bounded = (text: string, max: number = maxFieldLength, keepLines = false): string => {
-  const escape = keepLines ? (t: string) => t.split("\n").map(escapeControl).join("\n") : escapeControl
-  if (text.length <= max) return escape(text)
+  const escapeText = keepLines ? (t: string) => t.split("\n").map(escapeControl).join("\n") : escapeControl
+  if (text.length <= max) return escapeText(text)
   let cut = max
   const code = text.charCodeAt(cut - 1)
   if (code >= 0xd800 && code <= 0xdbff) cut--
-  return `${escape(text.slice(0, cut))}… (${text.length - cut} more characters)`
+  return `${escapeText(text.slice(0, cut))}… (${text.length - cut} more characters)`
 }
 
 /** Multi-line received text, continuation lines indented to `indent`. */
