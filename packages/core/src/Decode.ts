@@ -2,7 +2,7 @@
  * Decode: text (YAML or JSON) → a typed document of any kind, with positioned diagnostics when it
  * fails. The one entry point the CLI, the worker and the browser use to read diff and plan inputs.
  */
-import type { Diagnostic, Finding, Position } from "./Diagnostic.js"
+import { type Diagnostic, type Finding, type Position, positioned } from "./Diagnostic.js"
 import { type Document, type DocumentKind, decodeDocument } from "./Document.js"
 import type { Limits } from "./Limits.js"
 import { parseSource, type SourceDocument, type Syntax } from "./Source.js"
@@ -29,20 +29,8 @@ export type DecodeTextResult =
 /** A finding with its position resolved against the source (suppression does not apply here). */
 export const toDiagnostic =
   (source: SourceDocument | undefined) =>
-  (finding: Finding & { readonly position?: Position }): Diagnostic => {
-    const position =
-      finding.position ?? (source !== undefined ? source.locate(finding.pointer, finding.at) : { line: 1, column: 1 })
-    return {
-      rule: finding.rule,
-      severity: finding.severity,
-      message: finding.message,
-      pointer: finding.pointer,
-      line: position.line,
-      column: position.column,
-      ...(finding.hint !== undefined ? { hint: finding.hint } : {}),
-      suppressed: false,
-    }
-  }
+  (finding: Finding & { readonly position?: Position }): Diagnostic =>
+    positioned(finding, source?.locate, false)
 
 /** Parse and decode text as a document of the expected kind(s). */
 export const decodeText = (text: string, options: DecodeTextOptions = {}): DecodeTextResult => {

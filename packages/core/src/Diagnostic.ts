@@ -45,3 +45,23 @@ export interface Position {
 }
 
 export const severityRank: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 }
+
+/** A finding with its position: the parser's own, else `locate(pointer)`, else the start of the text. */
+export const positioned = (
+  finding: Finding & { readonly position?: Position },
+  locate: ((pointer: string, at?: "key" | "value") => Position) | undefined,
+  suppressed: boolean,
+): Diagnostic => {
+  const position =
+    finding.position ?? (locate !== undefined ? locate(finding.pointer, finding.at) : { line: 1, column: 1 })
+  return {
+    rule: finding.rule,
+    severity: finding.severity,
+    message: finding.message,
+    pointer: finding.pointer,
+    line: position.line,
+    column: position.column,
+    ...(finding.hint !== undefined ? { hint: finding.hint } : {}),
+    suppressed,
+  }
+}

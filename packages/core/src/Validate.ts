@@ -5,7 +5,7 @@
  * (rules/index.ts) → positions, suppressions, ordering. Pure and synchronous.
  */
 import { catalogModules, catalogProviders } from "./Catalog.js"
-import type { Diagnostic, Finding, Position, Severity } from "./Diagnostic.js"
+import { type Diagnostic, type Finding, type Position, positioned, type Severity } from "./Diagnostic.js"
 import { type DocumentKind, kindLabels, recogniseKind } from "./Document.js"
 import { parent } from "./internal/pointer.js"
 import type { Limits } from "./Limits.js"
@@ -110,21 +110,9 @@ export const validateParsed = (text: string, parsed: ParseResult, options: Valid
   // A loop, not push(...): a hostile document can yield more findings than a call has argument slots.
   if (document !== undefined) for (const f of manifestFindings(document.value, document)) findings.push(f)
   const suppress = suppressionOf(text, document, options.ignore ?? [])
-  const diagnostics = capPerRule(findings).map((finding): Diagnostic => {
-    const position =
-      finding.position ??
-      (document !== undefined ? document.locate(finding.pointer, finding.at) : { line: 1, column: 1 })
-    return {
-      rule: finding.rule,
-      severity: finding.severity,
-      message: finding.message,
-      pointer: finding.pointer,
-      line: position.line,
-      column: position.column,
-      ...(finding.hint !== undefined ? { hint: finding.hint } : {}),
-      suppressed: suppress(finding.rule, finding.severity, finding.pointer),
-    }
-  })
+  const diagnostics = capPerRule(findings).map((finding) =>
+    positioned(finding, document?.locate, suppress(finding.rule, finding.severity, finding.pointer)),
+  )
   return report(sortDiagnostics(diagnostics))
 }
 

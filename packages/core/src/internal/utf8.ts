@@ -22,7 +22,9 @@ export const decodeUtf8 = (bytes: Uint8Array): Utf8Result => {
       }
     }
     const prefix = decoder.decode(bytes.subarray(lineStart, offset))
-    const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? " (the text looks like UTF-16: save it as UTF-8)" : ""
+    const utf16LE = bytes[0] === 0xff && bytes[1] === 0xfe
+    const utf16BE = bytes[0] === 0xfe && bytes[1] === 0xff
+    const utf16 = utf16LE || utf16BE ? " (the text looks like UTF-16: save it as UTF-8)" : ""
     const byte = bytes[offset] ?? 0
     return {
       ok: false,
@@ -34,7 +36,7 @@ export const decodeUtf8 = (bytes: Uint8Array): Utf8Result => {
 }
 
 /** Offset of the first byte that does not start or continue a well-formed UTF-8 sequence. */
-const firstInvalidUtf8 = (b: Uint8Array): number => {
+export const firstInvalidUtf8 = (b: Uint8Array): number => {
   let i = 0
   while (i < b.length) {
     const x = b[i]!
