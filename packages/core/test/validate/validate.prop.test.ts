@@ -28,7 +28,8 @@ const wellFormed = (text: string) => {
 /** A valid manifest with one node replaced by an arbitrary JSON value. */
 const mutatedManifest = fc
   .tuple(manifestArb(3), fc.jsonValue({ maxDepth: 2 }), fc.nat(), fc.nat())
-  .map(([manifest, replacement, pick, keyPick]) => {
+  .map(([generated, replacement, pick, keyPick]) => {
+    const manifest = JSON.parse(JSON.stringify(generated)) as typeof generated
     const nodes: Array<[Record<string, unknown> | Array<unknown>, string | number]> = []
     const walk = (v: unknown) => {
       if (Array.isArray(v)) {
@@ -69,9 +70,12 @@ describe("validate", () => {
     expect(validate(yaml)).toEqual(first)
     expect(validate(yaml.replace(/\n/g, "\r\n"))).toEqual(first)
     const json = validate(JSON.stringify(m, null, 2))
+    // YAML 1.1 readings exist only in the YAML text: a yaml-compat finding there stands for (and replaces)
+    // any other finding at its pointer, so those pointers are left out of the comparison.
+    const compat = new Set(first.diagnostics.filter((d) => d.rule === "yaml-compat").map((d) => d.pointer))
     const verdict = (r: typeof first) =>
       r.diagnostics
-        .filter((d) => d.rule !== "yaml-compat")
+        .filter((d) => !compat.has(d.pointer))
         .map((d) => `${d.rule} ${d.severity} ${d.pointer}`)
         .sort()
     expect(verdict(json)).toEqual(verdict(first))
