@@ -25,6 +25,31 @@ export const entries = { validate: "src/validate.ts", index: "src/index.ts" }
 /** Target for everything, gzip -9 bytes (issue #6). */
 export const gzipTarget = 60 * 1024
 
+/**
+ * Mark packages whose modules have no top-level side effects but whose package.json does not say so
+ * (`"sideEffects": false`), so esbuild drops the modules the bundle does not use. `yaml` re-exports
+ * everything from its index; without this, importing its CST `Parser` alone keeps ≈50 KiB of unused
+ * composer, document and stringify code. (effect and @ampkit/core declare it themselves.)
+ */
+const sideEffectFree = (names) => ({
+  name: "side-effect-free",
+  setup(build) {
+    const inPackage = (path) => names.some((n) => path.includes(`/node_modules/${n}/`))
+    build.onResolve({ filter: /.*/ }, async (args) => {
+      if (args.pluginData === "side-effect-free") return undefined
+      if (!names.includes(args.path) && !inPackage(args.importer)) return undefined
+      const resolved = await build.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: "side-effect-free",
+      })
+      if (resolved.errors.length > 0) return { errors: resolved.errors }
+      return { ...resolved, sideEffects: false }
+    })
+  },
+})
+
 /** esbuild options shared by every bundle (and by scripts/size-report.mjs). */
 export const buildOptions = (entry) => ({
   entryPoints: [join(packageDir, entry)],
@@ -40,6 +65,7 @@ export const buildOptions = (entry) => ({
   // context; a browser has no `process`, so the probe is folded away and no Node module is named.
   define: { "globalThis.process": "undefined" },
   legalComments: "none",
+  plugins: [sideEffectFree(["yaml"])],
   metafile: true,
   write: false,
   logLevel: "warning",
