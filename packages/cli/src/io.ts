@@ -1,7 +1,7 @@
 /** The CLI's window on the world: streams, environment, files, stdin and git. Injected so tests run in-process. */
 import { execFile } from "node:child_process"
-import { readFile, stat } from "node:fs/promises"
-import { resolve } from "node:path"
+import { readdir, readFile, stat } from "node:fs/promises"
+import { join, resolve } from "node:path"
 import { InputError } from "./errors.js"
 
 export interface Io {
@@ -64,6 +64,65 @@ export const readInput = async (io: Io, spec: string): Promise<Input> => {
     throw new InputError({ message: `cannot read ${spec}: ${reason(error)}` })
   }
 }
+
+/** Whether `spec` names a directory (`-`, `git:` inputs and paths that cannot be read are not). */
+export const isDirectory = async (io: Io, spec: string): Promise<boolean> => {
+  if (spec === "-" || spec.startsWith("git:")) return false
+  try {
+    return (await stat(resolve(io.cwd, spec))).isDirectory()
+  } catch {
+    return false
+  }
+}
+
+/** A YAML file by its name: `*.yaml` or `*.yml`. */
+const isYamlName = (name: string): boolean => name.endsWith(".yaml") || name.endsWith(".yml")
+
+/**
+ * The `*.yaml` and `*.yml` files beneath the directory `spec`, at any depth, as paths that start with
+ * `spec` (`/`-separated), sorted by their path below `spec` in code-unit order, so every platform and
+ * locale lists them alike. Skipped: `node_modules` and hidden entries (a name starting with `.`: `.git`,
+ * `.github` workflows, `.gitlab-ci.yml` are never manifests). Symbolic links to files are followed; links
+ * to directories are not (a link cycle would never end). A directory that cannot be read is an InputError.
+ */
+export const yamlFilesUnder = async (io: Io, spec: string): Promise<Array<string>> => {
+  const root = resolve(io.cwd, spec)
+  const found: Array<string> = []
+  const walk = async (relative: string): Promise<void> => {
+    let entries: Awaited<ReturnType<typeof readdirEntries>>
+    try {
+      entries = await readdirEntries(join(root, relative))
+    } catch (error) {
+      throw new InputError({ message: `cannot read ${shown(spec, relative)}: ${reason(error)}` })
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith(".") || entry.name === "node_modules") continue
+      const path = relative === "" ? entry.name : `${relative}/${entry.name}`
+      if (entry.isDirectory()) await walk(path)
+      else if (
+        isYamlName(entry.name) &&
+        (entry.isFile() || (entry.isSymbolicLink() && (await isFile(join(root, path)))))
+      )
+        found.push(path)
+    }
+  }
+  await walk("")
+  return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((path) => shown(spec, path))
+}
+
+const readdirEntries = (path: string) => readdir(path, { withFileTypes: true })
+
+const isFile = async (path: string): Promise<boolean> => {
+  try {
+    return (await stat(path)).isFile()
+  } catch {
+    return false
+  }
+}
+
+/** A path below the directory as given: `samples` + `a/amp.yaml` → `samples/a/amp.yaml` (no doubled `/`). */
+const shown = (spec: string, relative: string): string =>
+  relative === "" ? spec : `${spec.endsWith("/") || spec.endsWith("\\") ? spec : `${spec}/`}${relative}`
 
 const reason = (error: unknown): string => {
   const code = (error as { code?: unknown }).code

@@ -139,7 +139,7 @@ describe("usage and input errors exit 2 without a stack trace", () => {
     [["validate", "--format", "xml", "x"], /--format must be one of/],
     [["validate", "--ignore", "unknwn-key", "x"], /did you mean unknown-key/],
     [["validate", "does/not/exist.yaml"], /cannot read does\/not\/exist.yaml: no such file/],
-    [["validate", "corpus"], /it is a directory/],
+    [["validate", "packages/cli/src"], /packages\/cli\/src holds no \.yaml or \.yml file/],
     [["valdate", "x"], /unknown command "valdate" \(did you mean validate\?\)/],
   ])("%j", async (args, message) => {
     const r = await cli(args)

@@ -1,4 +1,6 @@
-/** `ampkit validate <file|->... [--format text|json|sarif|github|amp] [--strict] [--ignore <rule>]...` */
+/** `ampkit validate <file|dir|->... [--format text|json|sarif|github|amp] [--strict] [--ignore <rule>]...` */
+
+import { resolve } from "node:path"
 import {
   type Diagnostic,
   decodeUtf8,
@@ -16,12 +18,17 @@ import {
 } from "@ampkit/core"
 import { choice, parse, strings } from "../args.js"
 import { exitCode, UsageError } from "../errors.js"
-import { type Io, readInput } from "../io.js"
+import { type Io, isDirectory, readInput, yamlFilesUnder } from "../io.js"
 import { version } from "../version.js"
 
-export const validateHelp = `Usage: ampkit validate <file|->... [options]
+export const validateHelp = `Usage: ampkit validate <file|dir|->... [options]
 
 Validate amp.yaml manifests (YAML or JSON) with every ampkit rule.
+
+A directory stands for every *.yaml and *.yml file beneath it, at any depth, sorted by path
+(node_modules and hidden entries such as .git are skipped); one without any is a usage error.
+With several files (or a directory), text output ends with a total line, and json and amp
+print an array with one entry per file.
 
 Options:
   --format <f>     text (default), json, sarif, github, amp (the JSON of Ampersand's amp validate)
@@ -55,11 +62,14 @@ export const runValidate = async (args: ReadonlyArray<string>, io: Io): Promise<
       })
     }
   }
-  if (positionals.length === 0) throw new UsageError({ message: "validate needs at least one file (or - for stdin)" })
+  if (positionals.length === 0)
+    throw new UsageError({ message: "validate needs at least one file or directory (or - for stdin)" })
   if (positionals.filter((p) => p === "-").length > 1)
     throw new UsageError({ message: "- (stdin) can be given only once" })
+  const { specs, directory } = await expand(io, positionals)
+  const several = specs.length > 1 || directory
   const inputs = []
-  for (const spec of positionals) inputs.push(await readInput(io, spec))
+  for (const spec of specs) inputs.push(await readInput(io, spec))
 
   const results: Array<FileReport & { text: string | undefined }> = inputs.map(({ name, bytes }) => {
     const decoded = decodeUtf8(bytes)
@@ -84,20 +94,20 @@ export const runValidate = async (args: ReadonlyArray<string>, io: Io): Promise<
   switch (format) {
     case "text": {
       const color = io.stdoutIsTTY && (io.env.NO_COLOR ?? "") === ""
-      io.stdout(results.map((r) => renderValidationText(r.file, r.text, r.report, { color })).join("\n"))
+      const files = results.map((r) => renderValidationText(r.file, r.text, r.report, { color }))
+      if (several) files.push(totalLine(results, color))
+      io.stdout(files.join("\n"))
       break
     }
     case "json": {
       const objects = results.map(validationJson)
-      io.stdout(`${JSON.stringify(objects.length === 1 ? objects[0] : objects, null, 2)}\n`)
+      io.stdout(`${JSON.stringify(several ? objects : objects[0], null, 2)}\n`)
       break
     }
     case "amp": {
       // Several files: an array, each entry naming its file (one file: exactly `amp validate`'s object).
-      const objects = results.map((r) =>
-        results.length === 1 ? validationAmpJson(r) : { file: r.file, ...validationAmpJson(r) },
-      )
-      io.stdout(`${JSON.stringify(objects.length === 1 ? objects[0] : objects, null, 2)}\n`)
+      const objects = results.map((r) => (several ? { file: r.file, ...validationAmpJson(r) } : validationAmpJson(r)))
+      io.stdout(`${JSON.stringify(several ? objects : objects[0], null, 2)}\n`)
       break
     }
     case "sarif":
@@ -113,3 +123,64 @@ export const runValidate = async (args: ReadonlyArray<string>, io: Io): Promise<
 }
 
 const failing = (r: ValidationReport, strict: boolean): boolean => r.errors > 0 || (strict && r.warnings > 0)
+
+/**
+ * The inputs to read, in order: each argument as given, but a directory replaced by the YAML files
+ * beneath it (io.ts `yamlFilesUnder`). A file a directory brings that an earlier argument already
+ * named (`ampkit validate a a/b`) is read once. `directory`: some argument was a directory, so the
+ * output is that of several files even when it holds only one.
+ */
+const expand = async (
+  io: Io,
+  positionals: ReadonlyArray<string>,
+): Promise<{ readonly specs: Array<string>; readonly directory: boolean }> => {
+  const specs: Array<string> = []
+  const seen = new Set<string>()
+  let directory = false
+  for (const spec of positionals) {
+    if (!(await isDirectory(io, spec))) {
+      specs.push(spec)
+      seen.add(resolve(io.cwd, spec))
+      continue
+    }
+    directory = true
+    const files = await yamlFilesUnder(io, spec)
+    if (files.length === 0)
+      throw new UsageError({
+        message: `${spec} holds no .yaml or .yml file (node_modules and hidden entries are skipped)`,
+      })
+    for (const file of files) {
+      const path = resolve(io.cwd, file)
+      if (seen.has(path)) continue
+      seen.add(path)
+      specs.push(file)
+    }
+  }
+  return { specs, directory }
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`
+
+/** The last line of text output for several files: `✖ total: 3 files, 2 valid: 1 error, 0 warnings, 4 infos`. */
+const totalLine = (results: ReadonlyArray<FileReport>, color: boolean): string => {
+  const sum = (count: (r: ValidationReport) => number) => results.reduce((n, r) => n + count(r.report), 0)
+  const valid = results.filter((r) => r.report.ok).length
+  const suppressed = sum((r) => r.suppressed)
+  const ok = valid === results.length
+  const verdict = ok ? "✔ total" : "✖ total"
+  const painted = color ? `\u001b[${ok ? 32 : 31}m${verdict}\u001b[0m` : verdict
+  return (
+    `${painted}: ${plural(results.length, "file")}, ${valid} valid: ${plural(
+      sum((r) => r.errors),
+      "error",
+    )}, ` +
+    `${plural(
+      sum((r) => r.warnings),
+      "warning",
+    )}, ${plural(
+      sum((r) => r.infos),
+      "info",
+    )}` +
+    `${suppressed > 0 ? ` (${suppressed} suppressed)` : ""}\n`
+  )
+}

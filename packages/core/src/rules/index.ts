@@ -1,7 +1,9 @@
 /**
- * The semantic rules, in the order of design/rules.md. The parser's rules (`syntax`,
- * `duplicate-key`, `alias-limit`, `document-limit`) and the shape decoder's (`missing-key`,
- * `wrong-type`, `invalid-value`, `unknown-key`) are not here: see RuleCatalog.ts for every id.
+ * The semantic rules, in the order of design/rules.md; `identifier-charset` (design/reliability.md,
+ * not in rules.md) stands with `yaml-compat` in the Document section: both look at scalars across
+ * the whole document. The parser's rules (`syntax`, `duplicate-key`, `alias-limit`,
+ * `document-limit`) and the shape decoder's (`missing-key`, `wrong-type`, `invalid-value`,
+ * `unknown-key`) are not here: see RuleCatalog.ts for every id.
  * Every rule but `yaml-compat` (which reads the source's scalars) runs on the server's view of the
  * document's keys (withServerKeys.ts); `null` values are left to the shape decoder (walk.ts).
  */
@@ -22,6 +24,7 @@ import { fieldEntryShape } from "./field-entry-shape.js"
 import { fieldMappingJsonpath } from "./field-mapping-jsonpath.js"
 import { fieldMappingUnique } from "./field-mapping-unique.js"
 import { googleCalendarBackfill } from "./google-calendar-backfill.js"
+import { identifierCharset } from "./identifier-charset.js"
 import { integrationName } from "./integration-name.js"
 import { integrationNameDuplicate } from "./integration-name-duplicate.js"
 import { integrationStructure } from "./integration-structure.js"
@@ -53,6 +56,7 @@ export type { Rule, RuleContext } from "./Rule.js"
 export const rules: ReadonlyArray<Rule> = [
   // Document
   yamlCompat,
+  identifierCharset,
   specVersion,
   integrationStructure,
   // Integration

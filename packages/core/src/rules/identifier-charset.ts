@@ -1,0 +1,391 @@
+import type { Finding } from "../Diagnostic.js"
+import { fitMessage, quote } from "../internal/quote.js"
+import type { Rule } from "./Rule.js"
+import {
+  actionObjects,
+  arrayMember,
+  at,
+  fieldEntries,
+  type IntegrationNode,
+  integrations,
+  type ObjectNode,
+  recordMember,
+  stringMember,
+} from "./walk.js"
+import { withServerKeys } from "./withServerKeys.js"
+
+/**
+ * Identifiers of a manifest that hold a character no real name holds (design/reliability.md,
+ * "Unicode spoofing and control chars in names"): a C0 / C1 control or DEL, a line or paragraph
+ * separator, an invisible character (Unicode's Default_Ignorable_Code_Point: zero-width spaces and
+ * joiners, bidi marks, embeddings, overrides and isolates, the soft hyphen, word joiner, BOM,
+ * variation selectors, tag characters …), an interlinear annotation mark, U+FFFD (text decoded
+ * from bad bytes), an unpaired surrogate; or leading / trailing whitespace.
+ *
+ * Identifiers (checked for all of the above): the integration's `provider`, `module` and
+ * `watchSchema.destination`; read objects' `objectName`, `destination`, `mapToName`; their field
+ * entries' `fieldName`, `mapToName`, `default`; write objects' `objectName`; subscribe objects'
+ * `objectName`, `destination`, `updateEvent.requiredWatchFields` and `otherEvents` entries. The
+ * integration `name` is `integration-name`'s (its charset `[A-Za-z0-9_-]` already refuses all of
+ * these). Display names (`displayName`, `mapToDisplayName`) are text for people, in any script: only
+ * controls other than tab / line feed / carriage return, bidi embeddings and overrides
+ * (U+202A–U+202E: they reorder what a reader sees) and unpaired surrogates are reported there.
+ * `prompt` (help text) and `schedule` (cron, `schedule-syntax`) are not checked here.
+ *
+ * Severity error: these values are API names that Ampersand and the provider match exactly, so a
+ * name holding one of these characters never names the object, field, destination or event its
+ * author sees. The server does not check them: the deploy succeeds and reads, writes or events fail
+ * later, or, written on purpose, the name hides what it is from the people who review the manifest.
+ * One finding per value, at the value: the first such character, else the edge whitespace.
+ */
+export const identifierCharset: Rule = withServerKeys({
+  id: "identifier-charset",
+  severity: "error",
+  summary:
+    "An API name (object, field, event, destination) has a control, invisible or bidi char or edge space: no real name has.",
+  domain: [],
+  *check(ctx) {
+    for (const integration of integrations(ctx.value)) {
+      yield* checkIntegration(integration)
+      for (const object of actionObjects(integration, "read")) yield* checkReadObject(object)
+      for (const object of actionObjects(integration, "write")) yield* checkName(object)
+      for (const object of actionObjects(integration, "subscribe")) yield* checkSubscribeObject(object)
+    }
+  },
+})
+
+/** What messages call the value: a field and, where it helps, whose it is. */
+type Subject = (max: number) => string
+
+function* checkIntegration(integration: IntegrationNode): Iterable<Finding> {
+  const owner = (max: number) => integration.labelOf(max)
+  for (const key of ["provider", "module"] as const) {
+    const value = stringMember(integration.value, key)
+    if (value !== undefined)
+      yield* identifier(value, at(integration.pointer, key), (max) => `${key} ${quote(value, max)} of ${owner(max)}`)
+  }
+  const displayName = stringMember(integration.value, "displayName")
+  if (displayName !== undefined)
+    yield* display(
+      displayName,
+      at(integration.pointer, "displayName"),
+      (max) => `displayName ${quote(displayName, max)} of ${owner(max)}`,
+    )
+  const watch = recordMember(integration.value, "watchSchema")
+  const destination = watch === undefined ? undefined : stringMember(watch, "destination")
+  if (destination !== undefined)
+    yield* identifier(
+      destination,
+      at(integration.pointer, "watchSchema", "destination"),
+      (max) => `watchSchema destination ${quote(destination, max)} of ${owner(max)}`,
+    )
+}
+
+/** `objectName`: the object is named by its index, not by the name being reported. */
+function* checkName(object: ObjectNode): Iterable<Finding> {
+  const name = object.name
+  if (name !== undefined)
+    yield* identifier(
+      name,
+      at(object.pointer, "objectName"),
+      (max) => `objectName ${quote(name, max)} of ${object.action}.objects[${object.index}]`,
+    )
+}
+
+/** An object's own string member that is an identifier, for messages "destination `x` of read object `y`". */
+function* objectMember(object: ObjectNode, key: string): Iterable<Finding> {
+  const value = stringMember(object.value, key)
+  if (value !== undefined)
+    yield* identifier(value, at(object.pointer, key), (max) => `${key} ${quote(value, max)} of ${object.labelOf(max)}`)
+}
+
+function* checkReadObject(object: ObjectNode): Iterable<Finding> {
+  yield* checkName(object)
+  yield* objectMember(object, "destination")
+  yield* objectMember(object, "mapToName")
+  const mapToDisplayName = stringMember(object.value, "mapToDisplayName")
+  if (mapToDisplayName !== undefined)
+    yield* display(
+      mapToDisplayName,
+      at(object.pointer, "mapToDisplayName"),
+      (max) => `mapToDisplayName ${quote(mapToDisplayName, max)} of ${object.labelOf(max)}`,
+    )
+  for (const field of fieldEntries(object)) {
+    for (const key of ["fieldName", "mapToName", "default"] as const) {
+      const value = stringMember(field.value, key)
+      if (value !== undefined)
+        yield* identifier(
+          value,
+          at(field.pointer, key),
+          (max) => `${key === "fieldName" ? key : `field ${key}`} ${quote(value, max)} of ${object.labelOf(max)}`,
+        )
+    }
+    const displayName = stringMember(field.value, "mapToDisplayName")
+    if (displayName !== undefined)
+      yield* display(
+        displayName,
+        at(field.pointer, "mapToDisplayName"),
+        (max) => `field mapToDisplayName ${quote(displayName, max)} of ${object.labelOf(max)}`,
+      )
+  }
+}
+
+function* checkSubscribeObject(object: ObjectNode): Iterable<Finding> {
+  yield* checkName(object)
+  yield* objectMember(object, "destination")
+  const event = recordMember(object.value, "updateEvent")
+  const lists: ReadonlyArray<[string, ReadonlyArray<unknown> | undefined, ReadonlyArray<string>]> = [
+    [
+      "watch field",
+      event === undefined ? undefined : arrayMember(event, "requiredWatchFields"),
+      ["updateEvent", "requiredWatchFields"],
+    ],
+    ["otherEvents entry", arrayMember(object.value, "otherEvents"), ["otherEvents"]],
+  ]
+  for (const [what, list, path] of lists) {
+    if (list === undefined) continue
+    for (let i = 0; i < list.length; i++) {
+      const value = list[i]
+      if (typeof value === "string")
+        yield* identifier(
+          value,
+          at(object.pointer, ...path, i),
+          (max) => `${what} ${quote(value, max)} of ${object.labelOf(max)}`,
+        )
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Characters
+
+type Kind = "control" | "separator" | "invisible" | "bidi" | "surrogate" | "replacement"
+
+/**
+ * Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt), as [first, last] ranges:
+ * characters that render as nothing. A test checks it against the runtime's
+ * `\p{Default_Ignorable_Code_Point}`; it is written out so every runtime gives the same verdict.
+ */
+const defaultIgnorable: ReadonlyArray<readonly [number, number]> = [
+  [0xad, 0xad],
+  [0x34f, 0x34f],
+  [0x61c, 0x61c],
+  [0x115f, 0x1160],
+  [0x17b4, 0x17b5],
+  [0x180b, 0x180f],
+  [0x200b, 0x200f],
+  [0x202a, 0x202e],
+  [0x2060, 0x206f],
+  [0x3164, 0x3164],
+  [0xfe00, 0xfe0f],
+  [0xfeff, 0xfeff],
+  [0xffa0, 0xffa0],
+  [0xfff0, 0xfff8],
+  [0x1bca0, 0x1bca3],
+  [0x1d173, 0x1d17a],
+  [0xe0000, 0xe0fff],
+]
+
+const inRanges = (cp: number, ranges: ReadonlyArray<readonly [number, number]>): boolean => {
+  for (const [first, last] of ranges) if (cp >= first && cp <= last) return true
+  return false
+}
+
+const isBidiOverride = (cp: number): boolean => cp >= 0x202a && cp <= 0x202e
+const isBidi = (cp: number): boolean => isBidiOverride(cp) || (cp >= 0x2066 && cp <= 0x2069)
+const isControl = (cp: number): boolean => cp < 0x20 || (cp >= 0x7f && cp <= 0x9f)
+
+/** Why a code point never belongs in an identifier, or undefined when it may. */
+const identifierKind = (cp: number): Kind | undefined => {
+  if (isControl(cp)) return "control"
+  if (cp < 0xa0) return undefined
+  if (cp >= 0xd800 && cp <= 0xdfff) return "surrogate"
+  if (cp === 0x2028 || cp === 0x2029) return "separator"
+  if (isBidi(cp)) return "bidi"
+  if (inRanges(cp, defaultIgnorable) || (cp >= 0xfff9 && cp <= 0xfffb)) return "invisible"
+  if (cp === 0xfffd) return "replacement"
+  return undefined
+}
+
+/** In display names: controls but tab, LF and CR (whitespace there), bidi embeddings / overrides, surrogates. */
+const displayKind = (cp: number): Kind | undefined => {
+  if (cp === 0x09 || cp === 0x0a || cp === 0x0d) return undefined
+  if (isControl(cp)) return "control"
+  if (isBidiOverride(cp)) return "bidi"
+  if (cp >= 0xd800 && cp <= 0xdfff) return "surrogate"
+  return undefined
+}
+
+/** Unicode's White_Space characters that are neither controls nor separators. */
+const isSpace = (cp: number): boolean =>
+  cp === 0x20 ||
+  cp === 0xa0 ||
+  cp === 0x1680 ||
+  (cp >= 0x2000 && cp <= 0x200a) ||
+  cp === 0x202f ||
+  cp === 0x205f ||
+  cp === 0x3000
+
+/** Names (or, for C0, the standard aliases) of the characters messages name most often. */
+const c0Names = [
+  "NULL",
+  "START OF HEADING",
+  "START OF TEXT",
+  "END OF TEXT",
+  "END OF TRANSMISSION",
+  "ENQUIRY",
+  "ACKNOWLEDGE",
+  "ALERT",
+  "BACKSPACE",
+  "CHARACTER TABULATION",
+  "LINE FEED",
+  "LINE TABULATION",
+  "FORM FEED",
+  "CARRIAGE RETURN",
+  "SHIFT OUT",
+  "SHIFT IN",
+  "DATA LINK ESCAPE",
+  "DEVICE CONTROL ONE",
+  "DEVICE CONTROL TWO",
+  "DEVICE CONTROL THREE",
+  "DEVICE CONTROL FOUR",
+  "NEGATIVE ACKNOWLEDGE",
+  "SYNCHRONOUS IDLE",
+  "END OF TRANSMISSION BLOCK",
+  "CANCEL",
+  "END OF MEDIUM",
+  "SUBSTITUTE",
+  "ESCAPE",
+  "INFORMATION SEPARATOR FOUR",
+  "INFORMATION SEPARATOR THREE",
+  "INFORMATION SEPARATOR TWO",
+  "INFORMATION SEPARATOR ONE",
+]
+
+const names: ReadonlyMap<number, string> = new Map([
+  [0x20, "SPACE"],
+  [0x7f, "DELETE"],
+  [0x85, "NEXT LINE"],
+  [0x9b, "CONTROL SEQUENCE INTRODUCER"],
+  [0xa0, "NO-BREAK SPACE"],
+  [0xad, "SOFT HYPHEN"],
+  [0x34f, "COMBINING GRAPHEME JOINER"],
+  [0x61c, "ARABIC LETTER MARK"],
+  [0x180e, "MONGOLIAN VOWEL SEPARATOR"],
+  [0x200b, "ZERO WIDTH SPACE"],
+  [0x200c, "ZERO WIDTH NON-JOINER"],
+  [0x200d, "ZERO WIDTH JOINER"],
+  [0x200e, "LEFT-TO-RIGHT MARK"],
+  [0x200f, "RIGHT-TO-LEFT MARK"],
+  [0x2028, "LINE SEPARATOR"],
+  [0x2029, "PARAGRAPH SEPARATOR"],
+  [0x202a, "LEFT-TO-RIGHT EMBEDDING"],
+  [0x202b, "RIGHT-TO-LEFT EMBEDDING"],
+  [0x202c, "POP DIRECTIONAL FORMATTING"],
+  [0x202d, "LEFT-TO-RIGHT OVERRIDE"],
+  [0x202e, "RIGHT-TO-LEFT OVERRIDE"],
+  [0x202f, "NARROW NO-BREAK SPACE"],
+  [0x205f, "MEDIUM MATHEMATICAL SPACE"],
+  [0x2060, "WORD JOINER"],
+  [0x2061, "FUNCTION APPLICATION"],
+  [0x2062, "INVISIBLE TIMES"],
+  [0x2063, "INVISIBLE SEPARATOR"],
+  [0x2064, "INVISIBLE PLUS"],
+  [0x2066, "LEFT-TO-RIGHT ISOLATE"],
+  [0x2067, "RIGHT-TO-LEFT ISOLATE"],
+  [0x2068, "FIRST STRONG ISOLATE"],
+  [0x2069, "POP DIRECTIONAL ISOLATE"],
+  [0x3000, "IDEOGRAPHIC SPACE"],
+  [0x3164, "HANGUL FILLER"],
+  [0xfeff, "ZERO WIDTH NO-BREAK SPACE"],
+  [0xfffd, "REPLACEMENT CHARACTER"],
+])
+
+/** `U+202E`. */
+const codePoint = (cp: number): string => `U+${cp.toString(16).toUpperCase().padStart(4, "0")}`
+
+/** `U+202E RIGHT-TO-LEFT OVERRIDE`, or the code point alone where the name is not in the table. */
+const codePointName = (cp: number): string => {
+  const name = cp < 0x20 ? c0Names[cp] : names.get(cp)
+  return name === undefined ? codePoint(cp) : `${codePoint(cp)} ${name}`
+}
+
+const kindWords: Readonly<Record<Kind, string>> = {
+  control: "a control character",
+  separator: "a line break",
+  invisible: "an invisible character",
+  bidi: "a bidi control",
+  surrogate: "an unpaired surrogate",
+  replacement: "the mark of text decoded from bad bytes",
+}
+
+/** The first offending code point of `text` and its 1-based position in code points, or undefined. */
+const firstOffending = (
+  text: string,
+  kindOf: (cp: number) => Kind | undefined,
+): { readonly cp: number; readonly kind: Kind; readonly position: number } | undefined => {
+  let position = 0
+  for (let i = 0; i < text.length; i++) {
+    position++
+    const unit = text.charCodeAt(i)
+    let cp = unit
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1)
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        cp = (unit - 0xd800) * 0x400 + (next - 0xdc00) + 0x10000
+        i++
+      }
+    }
+    const kind = kindOf(cp)
+    if (kind !== undefined) return { cp, kind, position }
+  }
+  return undefined
+}
+
+const finding = (message: string, pointer: string, hint: string): Finding => ({
+  rule: "identifier-charset",
+  severity: "error",
+  message,
+  pointer,
+  hint,
+})
+
+function* identifier(text: string, pointer: string, subject: Subject): Iterable<Finding> {
+  const bad = firstOffending(text, identifierKind)
+  if (bad !== undefined) {
+    const char = codePointName(bad.cp)
+    yield finding(
+      fitMessage((max) => `${subject(max)} holds ${char} at character ${bad.position}`),
+      pointer,
+      `remove ${codePoint(bad.cp)}, ${kindWords[bad.kind]}: no real API name holds one (look for an escape in quotes)`,
+    )
+    return
+  }
+  const first = text.codePointAt(0)
+  if (first !== undefined && isSpace(first)) {
+    yield finding(
+      fitMessage((max) => `${subject(max)} starts with ${codePointName(first)}`),
+      pointer,
+      "remove the leading whitespace: quoted values keep it, and the real name has none",
+    )
+    return
+  }
+  const last = text.codePointAt(text.length - 1)
+  if (last !== undefined && isSpace(last))
+    yield finding(
+      fitMessage((max) => `${subject(max)} ends with ${codePointName(last)}`),
+      pointer,
+      "remove the trailing whitespace: quoted values keep it, and the real name has none",
+    )
+}
+
+function* display(text: string, pointer: string, subject: Subject): Iterable<Finding> {
+  const bad = firstOffending(text, displayKind)
+  if (bad === undefined) return
+  const char = codePointName(bad.cp)
+  yield finding(
+    fitMessage((max) => `${subject(max)} holds ${char} at character ${bad.position}`),
+    pointer,
+    `remove ${codePoint(bad.cp)}, ${kindWords[bad.kind]}: in text that people read it hides or reorders what they see`,
+  )
+}
