@@ -16,6 +16,20 @@ export class InputError extends Error {
   }
 }
 
+/**
+ * An input that was read but is no usable document: it does not parse (bad YAML or JSON, a duplicate
+ * key, an alias bomb) or it is of the right kind with defects. Its diagnostics are findings, so the
+ * exit code is 1, as for validate (contract.md); `details` is rendered text, already escaped.
+ */
+export class InputFindingsError extends Error {
+  readonly _tag = "InputFindingsError"
+  readonly details: string
+  constructor(args: { message: string; details: string }) {
+    super(args.message)
+    this.details = args.details
+  }
+}
+
 export const exitCode = {
   ok: 0,
   findings: 1,

@@ -6,7 +6,7 @@ import { runPlan } from "./commands/plan.js"
 import { runProblem } from "./commands/problem.js"
 import { runSchema } from "./commands/schema.js"
 import { runValidate } from "./commands/validate.js"
-import { exitCode, InputError, UsageError } from "./errors.js"
+import { exitCode, InputError, InputFindingsError, UsageError } from "./errors.js"
 import { type Io, processIo } from "./io.js"
 import { version } from "./version.js"
 
@@ -72,6 +72,10 @@ export const run = async (argv: ReadonlyArray<string>, io: Io): Promise<number> 
         `ampkit: ${escapeControl(error.message)}\nRun ampkit ${command !== undefined && Object.hasOwn(commands, command) ? `${command} ` : ""}--help for usage.\n`,
       )
       return exitCode.usage
+    }
+    if (error instanceof InputFindingsError) {
+      io.stderr(`ampkit: ${escapeControl(error.message)}\n${error.details}`)
+      return exitCode.findings
     }
     if (error instanceof InputError) {
       io.stderr(`ampkit: ${escapeControl(error.message)}\n`)

@@ -246,14 +246,27 @@ describe("ampkit diff: usage and input errors exit 2 without a stack trace", () 
     expect(r.err).not.toMatch(/\n\s+at /)
   })
 
-  test("an input that does not parse: exit 2 with its diagnostics", async () => {
+  test("an input that does not parse: a finding (exit 1, as validate), its diagnostics on stderr", async () => {
     const r = await cli(["diff", "-", `${samples}/salesforce/amp.yaml`], {
       stdin: "specVersion: 1.0.0\nintegrations:\n  - name: a\n    name: b\n",
     })
-    expect(r.code).toBe(2)
-    expect(r.err).toContain("<stdin> does not parse, so there is nothing to compare")
-    expect(r.err).toMatch(/<stdin>:4:5 error duplicate-key/)
+    expect(r.code).toBe(1)
+    expect(r.err).toContain("ampkit: <stdin> does not parse, so there is nothing to compare:\n")
+    // The diagnostics are rendered as ampkit validate renders them, on their own lines.
+    expect(r.err).toMatch(/^<stdin>:4:5 error duplicate-key .*$/m)
+    expect(r.err).toMatch(/^4 \| {5}name: b$/m)
+    expect(r.err).not.toContain("\\n")
     expect(r.out).toBe("")
+  })
+
+  test("an input with more than ten defects lists ten and counts the rest", async () => {
+    const items = Array.from({ length: 12 }, (_, i) => `  - name: n${i}\n    name: m${i}\n`).join("")
+    const r = await cli(["diff", "-", `${samples}/salesforce/amp.yaml`], {
+      stdin: `specVersion: 1.0.0\nintegrations:\n${items}`,
+    })
+    expect(r.code).toBe(1)
+    expect(r.err.match(/error duplicate-key/g)).toHaveLength(10)
+    expect(r.err).toContain("(2 more; ampkit validate lists them all)")
   })
 
   test("an input of no document kind: exit 2 naming the kinds expected", async () => {
@@ -263,11 +276,12 @@ describe("ampkit diff: usage and input errors exit 2 without a stack trace", () 
     expect(r.err).toMatch(/^ampkit: <stdin>: expected a manifest \(amp\.yaml\), .*but this looks like a problem/)
   })
 
-  test("an input of the right kind that does not decode: exit 2 with the failing spot", async () => {
+  test("an input of the right kind that does not decode: exit 1 with the failing spot", async () => {
     const bad =
       "specVersion: 1.0.0\nintegrations:\n  - name: x\n    provider: hubspot\n    read:\n      objects:\n        - objectName: 5\n          destination: d\n"
     const r = await cli(["diff", "-", `${samples}/salesforce/amp.yaml`], { stdin: bad })
-    expect(r.code).toBe(2)
+    expect(r.code).toBe(1)
+    expect(r.err).toContain("<stdin> is not a valid document, so there is nothing to compare:")
     expect(r.err).toMatch(/<stdin>:7:\d+ /)
   })
 

@@ -8,7 +8,7 @@ import { renderDiffMarkdown } from "@ampkit/core/render/diff-markdown"
 import { renderDiffSarif } from "@ampkit/core/render/diff-sarif"
 import { renderDiffText } from "@ampkit/core/render/diff-text"
 import { choice, parse, strings } from "../args.js"
-import { exitCode, InputError, UsageError } from "../errors.js"
+import { exitCode, InputError, InputFindingsError, UsageError } from "../errors.js"
 import { type Input, type Io, readInput } from "../io.js"
 import { version } from "../version.js"
 
@@ -39,13 +39,14 @@ Options:
                     and do not count for --fail-on. Repeatable.
   -h, --help        show this help
 
-Inputs: a diff needs two documents. An input that does not parse (bad YAML or JSON, a duplicate
-key, a document over the size limits) or that is no document kind is an input error: exit 2 with
-its diagnostics on stderr, never a partial diff. Rule violations (a bad cron, an unknown provider)
-do not stop a diff: run ampkit validate for those.
+Inputs: a diff needs two documents, never a partial diff. An input that does not parse (bad YAML
+or JSON, a duplicate key, a document over the size limits) or whose document has defects (a
+missing objectName) stops it with its diagnostics on stderr and exit 1, as ampkit validate would;
+an input that is no document kind the diff compares is an input error (exit 2). Rule violations
+(a bad cron, an unknown provider) do not stop a diff: run ampkit validate for those.
 
-Exit codes: 0 no unaccepted change at or above --fail-on, 1 there is one, 2 usage or input error,
-70 internal error.
+Exit codes: 0 no unaccepted change at or above --fail-on, 1 there is one (or an input does not
+parse or has defects), 2 usage or input error, 70 internal error.
 `
 
 const formats = ["text", "json", "markdown", "github", "sarif"] as const
@@ -76,13 +77,18 @@ const load = (input: Input): DiffSide => {
   }
   const decoded = decodeText(utf8.text, { syntax: syntaxOf(input.name), expected: diffKinds })
   if (decoded.ok) return { value: decoded.document.value, locate: decoded.source.locate }
-  const head =
-    decoded.reason === "syntax"
-      ? `${name} does not parse, so there is nothing to compare:`
-      : `${name}: ${escapeControl(decoded.message)}`
+  if (decoded.reason === "kind") throw new InputError({ message: `${name}: ${escapeControl(decoded.message)}` })
   const shown = decoded.diagnostics.slice(0, 10)
-  const details = shown.length > 0 ? `\n${renderValidationText(input.name, utf8.text, report(shown)).trimEnd()}` : ""
-  throw new InputError({ message: head + details })
+  const more = decoded.diagnostics.length - shown.length
+  throw new InputFindingsError({
+    message:
+      decoded.reason === "syntax"
+        ? `${input.name} does not parse, so there is nothing to compare:`
+        : `${input.name} is not a valid document, so there is nothing to compare:`,
+    details:
+      renderValidationText(input.name, utf8.text, report(shown)) +
+      (more > 0 ? `(${more} more; ampkit validate lists them all)\n` : ""),
+  })
 }
 
 /** The fingerprints of an --accept file: 12 hex digits per line, `#` comments, blank lines ignored. */
