@@ -8,3 +8,8 @@ export interface PortabilityProblem {
 export declare const nodeGlobals: ReadonlyArray<string>
 export declare const portabilityProblems: (code: string, fileName?: string) => Array<PortabilityProblem>
 export declare const describeProblems: (problems: ReadonlyArray<PortabilityProblem>, fileName: string) => string
+export declare const forbiddenPackages: ReadonlyArray<string>
+export declare const forbiddenInputs: (
+  metafile: { readonly inputs: Readonly<Record<string, unknown>> },
+  packages?: ReadonlyArray<string>,
+) => Array<string>

@@ -85,3 +85,20 @@ export const portabilityProblems = (code, fileName = "bundle.js") => {
 /** One line per problem, for a build log. */
 export const describeProblems = (problems, fileName) =>
   problems.map((p) => `${fileName}:${p.line}:${p.column} ${p.kind}: ${p.text}`).join("\n")
+
+/**
+ * Packages a browser bundle must not hold (issue #6): the plain face runs without effect, whose
+ * runtime (Schema, Result, Data …) alone would cost more than the whole size budget leaves.
+ */
+export const forbiddenPackages = ["effect"]
+
+/**
+ * The inputs of an esbuild metafile that belong to a forbidden package (a path under
+ * `node_modules/<name>/`, pnpm's layout included), sorted. Empty: the bundle holds none.
+ */
+export const forbiddenInputs = (metafile, packages = forbiddenPackages) =>
+  Object.keys(metafile.inputs)
+    .filter((input) =>
+      packages.some((name) => input.includes(`/node_modules/${name}/`) || input.startsWith(`node_modules/${name}/`)),
+    )
+    .sort()

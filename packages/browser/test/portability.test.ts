@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs"
 import vm from "node:vm"
 import * as esbuild from "esbuild"
 import { describe, expect, test } from "vitest"
-import { describeProblems, portabilityProblems } from "../scripts/portability.mjs"
+import { describeProblems, forbiddenInputs, portabilityProblems } from "../scripts/portability.mjs"
 import { apiIntegrations, sample } from "./corpus.js"
 
 const dist = (file: string): string => readFileSync(new URL(`../dist/${file}`, import.meta.url), "utf8")
@@ -51,6 +51,31 @@ describe.each(["index.js", "validate.js"])("%s", (file) => {
   test("has no import, Node global or module, eval or new Function", () => {
     const problems = portabilityProblems(dist(file), file)
     expect(problems, describeProblems(problems, file)).toEqual([])
+  })
+
+  test("holds no effect module (the plain face runs without effect)", () => {
+    const meta = JSON.parse(dist(file.replace(/\.js$/, ".meta.json"))) as { inputs: Record<string, unknown> }
+    expect(Object.keys(meta.inputs).some((input) => input.includes("core/src/Validate.ts"))).toBe(true)
+    expect(forbiddenInputs(meta)).toEqual([])
+  })
+})
+
+describe("forbiddenInputs", () => {
+  test("finds effect's modules in an esbuild metafile, in pnpm's layout or not", () => {
+    const inputs = {
+      "../../node_modules/.pnpm/effect@4.1.5/node_modules/effect/dist/Schema.js": {},
+      "node_modules/effect/dist/Data.js": {},
+      "../core/src/Shape.ts": {},
+      "../../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js": {},
+      "../../node_modules/.pnpm/not-effect@1.0.0/node_modules/not-effect/index.js": {},
+    }
+    expect(forbiddenInputs({ inputs })).toEqual([
+      "../../node_modules/.pnpm/effect@4.1.5/node_modules/effect/dist/Schema.js",
+      "node_modules/effect/dist/Data.js",
+    ])
+    expect(forbiddenInputs({ inputs }, ["yaml"])).toEqual([
+      "../../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js",
+    ])
   })
 })
 

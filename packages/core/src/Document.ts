@@ -13,22 +13,22 @@
  *
  * Keys are matched as Ampersand's server matches them (case-insensitively, Shape.ts `foldKey`)
  * before decoding; unknown keys are ignored by the typed model (the validator reports them).
- * Failures are tagged errors: {@link DocumentKindError} (not the kind that was asked for, or no
- * kind at all) and {@link DecodeError} (the right kind, but it does not decode), both naming the
- * closest kind and what did not match, with findings (rule ids, pointers) for every defect.
+ * Decoding is plain (internal/model-decode.ts, on the model generated from the Effect schemas), so
+ * this module loads no effect. Results are plain data: `{ _tag: "Success", success }` or
+ * `{ _tag: "Failure", failure }`, the failure a {@link DocumentKindFailure} (not the kind that was
+ * asked for, or no kind at all) or a {@link DecodeFailure} (the right kind, but it does not decode),
+ * both naming the closest kind and what did not match, with findings (rule ids, pointers) for every
+ * defect. The Effect face (DocumentCodec.ts) fails with the same data as tagged errors.
  */
-import * as Data from "effect/Data"
-import * as Effect from "effect/Effect"
-import * as Result from "effect/Result"
-import * as Schema from "effect/Schema"
-import * as SchemaIssue from "effect/SchemaIssue"
-import { Integration, IntegrationList, Revision } from "./Api.js"
+import type { Integration, IntegrationList, Revision } from "./Api.js"
 import type { Finding } from "./Diagnostic.js"
-import { fromPath } from "./internal/pointer.js"
+import { models } from "./internal/model.generated.js"
+import type { ModelNode } from "./internal/model.js"
+import { decodeModel } from "./internal/model-decode.js"
 import { excerpt, kindOf } from "./internal/quote.js"
-import { IntegrationBlock, Manifest } from "./Manifest.js"
-import { type ApiProblem, ApiProblem as ApiProblemCodec } from "./Problem.js"
-import { canonicalKeys, foldKey, schemaFindings } from "./Shape.js"
+import type { IntegrationBlock, Manifest } from "./Manifest.js"
+import type { ApiProblem } from "./Problem.js"
+import { foldKey, schemaFindings } from "./Shape.js"
 
 /** The kinds of document every surface accepts. */
 export type DocumentKind =
@@ -64,15 +64,23 @@ export type Document = {
   readonly [K in DocumentKind]: { readonly kind: K; readonly value: DocumentValues[K] }
 }[DocumentKind]
 
-/** The codec (JSON value ⇄ typed value) of each document kind. */
-export const documentSchemas = {
-  manifest: Manifest,
-  "integration-block": IntegrationBlock,
-  revision: Revision,
-  integration: Integration,
-  "integration-list": IntegrationList,
-  problem: ApiProblemCodec,
-} as const
+/** The model (internal/model.ts, generated from the codec DocumentCodec.ts `documentSchemas` names) of each kind. */
+export const documentModels: Readonly<Record<DocumentKind, ModelNode>> = {
+  manifest: models.manifest,
+  "integration-block": models.integrationBlock,
+  revision: models.revision,
+  integration: models.integration,
+  "integration-list": models.integrationList,
+  problem: models.apiProblem,
+}
+
+/** A plain result: the value, or why there is none (the shape of effect's `Result`, without effect). */
+export type DecodeResult<A, E> =
+  | { readonly _tag: "Success"; readonly success: A }
+  | { readonly _tag: "Failure"; readonly failure: E }
+
+const succeed = <A>(success: A): { readonly _tag: "Success"; readonly success: A } => ({ _tag: "Success", success })
+const fail = <E>(failure: E): { readonly _tag: "Failure"; readonly failure: E } => ({ _tag: "Failure", failure })
 
 /** How messages name each kind. */
 export const kindLabels: Readonly<Record<DocumentKind, string>> = {
@@ -85,7 +93,8 @@ export const kindLabels: Readonly<Record<DocumentKind, string>> = {
 }
 
 /** The value is not (or does not look like) any of the kinds that were expected. */
-export class DocumentKindError extends Data.TaggedError("DocumentKindError")<{
+export interface DocumentKindFailure {
+  readonly _tag: "DocumentKindError"
   readonly message: string
   /** The kinds that were acceptable. */
   readonly expected: ReadonlyArray<DocumentKind>
@@ -93,14 +102,18 @@ export class DocumentKindError extends Data.TaggedError("DocumentKindError")<{
   readonly closest: DocumentKind | undefined
   /** Why it is not the closest acceptable kind (empty when the value looks like another kind). */
   readonly findings: ReadonlyArray<Finding>
-}> {}
+}
 
 /** The value has the shape of `kind` but does not decode; `findings` lists every defect. */
-export class DecodeError extends Data.TaggedError("DecodeError")<{
+export interface DecodeFailure {
+  readonly _tag: "DecodeError"
   readonly message: string
   readonly kind: DocumentKind
   readonly findings: ReadonlyArray<Finding>
-}> {}
+}
+
+/** Why a value is not a document of the expected kind(s). */
+export type DocumentFailure = DocumentKindFailure | DecodeFailure
 
 const isPlainObject = (u: unknown): u is Readonly<Record<string, unknown>> =>
   typeof u === "object" && u !== null && !Array.isArray(u)
@@ -163,7 +176,8 @@ const closestKind = (value: unknown, kinds: ReadonlyArray<DocumentKind>): Docume
 const describeFinding = (finding: Finding): string =>
   finding.pointer === "" ? finding.message : `${finding.message} (at ${finding.pointer})`
 
-const summarise = (findings: ReadonlyArray<Finding>): string => {
+/** "<first finding> (at <pointer>), and N more problems": one sentence for a list of findings. */
+export const summarise = (findings: ReadonlyArray<Finding>): string => {
   const first = findings[0]
   if (first === undefined) return "it does not decode"
   const more = findings.length - 1
@@ -172,48 +186,41 @@ const summarise = (findings: ReadonlyArray<Finding>): string => {
     : `${describeFinding(first)}, and ${more} more problem${more > 1 ? "s" : ""}`
 }
 
-/** Findings from an Effect issue, for the (unexpected) case where the shape walk found nothing. */
-const issueFindings = (issue: SchemaIssue.Issue): Array<Finding> =>
-  SchemaIssue.makeFormatterStandardSchemaV1()(issue).issues.map((i) => ({
-    rule: "invalid-value",
-    severity: "error",
-    message: excerpt(i.message, 100),
-    pointer: fromPath(
-      (i.path ?? []).map((p) => (typeof p === "object" && p !== null && "key" in p ? p.key : p)) as Array<
-        string | number
-      >,
-    ),
-  }))
-
-const decodeFindings = (
-  kind: DocumentKind,
-  value: unknown,
-): Result.Result<DocumentValues[DocumentKind], Array<Finding>> => {
-  const schema = documentSchemas[kind]
-  const decoded = Schema.decodeUnknownResult(schema as Schema.Codec<unknown, unknown>)(canonicalKeys(schema.ast, value))
-  if (Result.isSuccess(decoded)) return Result.succeed(decoded.success as DocumentValues[DocumentKind])
-  const findings = schemaFindings(schema, value, { owned: "keep", unknownKeys: false })
-  return Result.fail(findings.length > 0 ? findings : issueFindings(decoded.failure.issue))
+/**
+ * Decode a value against a model: the typed value, or every defect as findings (the shape walk's,
+ * owned conditions under their owner's rule id; when the walk finds nothing, as for a problem that
+ * is not an object, the decoder's own first failure).
+ */
+export const decodeFindings = (model: ModelNode, value: unknown): DecodeResult<unknown, Array<Finding>> => {
+  const decoded = decodeModel(model, value)
+  if (decoded.ok) return succeed(decoded.value)
+  const findings = schemaFindings(model, value, { owned: "keep", unknownKeys: false })
+  if (findings.length > 0) return fail(findings)
+  return fail([
+    { rule: "invalid-value", severity: "error", message: excerpt(decoded.message, 100), pointer: decoded.pointer },
+  ])
 }
 
+const decodeKind = (kind: DocumentKind, value: unknown): DecodeResult<DocumentValues[DocumentKind], Array<Finding>> =>
+  decodeFindings(documentModels[kind], value) as DecodeResult<DocumentValues[DocumentKind], Array<Finding>>
+
 /**
- * Decode a value as a given kind. Fails with a {@link DecodeError} listing every defect (rule ids
+ * Decode a value as a given kind. Fails with a {@link DecodeFailure} listing every defect (rule ids
  * from rules.md; conditions owned by a rule carry that rule's id).
  */
 export const decodeAs = <K extends DocumentKind>(
   kind: K,
   value: unknown,
-): Result.Result<DocumentValues[K], DecodeError> => {
-  const decoded = decodeFindings(kind, value)
-  if (Result.isSuccess(decoded)) return Result.succeed(decoded.success as DocumentValues[K])
+): DecodeResult<DocumentValues[K], DecodeFailure> => {
+  const decoded = decodeKind(kind, value)
+  if (decoded._tag === "Success") return succeed(decoded.success as DocumentValues[K])
   const findings = decoded.failure
-  return Result.fail(
-    new DecodeError({
-      kind,
-      findings,
-      message: `not a valid ${kindLabels[kind].replace(/^an? /, "")}: ${summarise(findings)}`,
-    }),
-  )
+  return fail({
+    _tag: "DecodeError",
+    kind,
+    findings,
+    message: `not a valid ${kindLabels[kind].replace(/^an? /, "")}: ${summarise(findings)}`,
+  })
 }
 
 const normaliseKinds = (
@@ -237,77 +244,60 @@ const describeProblem = (value: Readonly<Record<string, unknown>>): string => {
 
 /**
  * Recognise and decode a document. With `expected`, only those kinds are acceptable.
- * - The value looks like an acceptable kind: decoded as it, or a {@link DecodeError}
+ * - The value looks like an acceptable kind: decoded as it, or a {@link DecodeFailure}
  *   ("looks like an integration (from the API) but …").
- * - It looks like another kind: a {@link DocumentKindError} naming what it looks like.
+ * - It looks like another kind: a {@link DocumentKindFailure} naming what it looks like.
  * - It looks like nothing: decoded as the closest acceptable kind when that succeeds, else a
- *   {@link DocumentKindError} saying which kinds were expected and why the closest did not match.
+ *   {@link DocumentKindFailure} saying which kinds were expected and why the closest did not match.
  */
 export const decodeDocument = (
   value: unknown,
   expected?: DocumentKind | ReadonlyArray<DocumentKind>,
-): Result.Result<Document, DocumentKindError | DecodeError> => {
+): DecodeResult<Document, DocumentFailure> => {
   const kinds = normaliseKinds(expected)
   const recognised = recogniseKind(value)
   if (recognised !== undefined && kinds.includes(recognised)) {
-    const decoded = decodeFindings(recognised, value)
-    if (Result.isSuccess(decoded)) return Result.succeed({ kind: recognised, value: decoded.success } as Document)
+    const decoded = decodeKind(recognised, value)
+    if (decoded._tag === "Success") return succeed({ kind: recognised, value: decoded.success } as Document)
     const findings = decoded.failure
-    return Result.fail(
-      new DecodeError({
-        kind: recognised,
-        findings,
-        message: `looks like ${kindLabels[recognised]} but ${summarise(findings)}`,
-      }),
-    )
+    return fail({
+      _tag: "DecodeError",
+      kind: recognised,
+      findings,
+      message: `looks like ${kindLabels[recognised]} but ${summarise(findings)}`,
+    })
   }
   if (recognised !== undefined) {
     const detail = recognised === "problem" && isPlainObject(value) ? describeProblem(value) : ""
-    return Result.fail(
-      new DocumentKindError({
-        expected: kinds,
-        closest: recognised,
-        findings: [],
-        message: `expected ${listKinds(kinds)}, but this looks like ${kindLabels[recognised]}${detail}`,
-      }),
-    )
+    return fail({
+      _tag: "DocumentKindError",
+      expected: kinds,
+      closest: recognised,
+      findings: [],
+      message: `expected ${listKinds(kinds)}, but this looks like ${kindLabels[recognised]}${detail}`,
+    })
   }
   const closest = kinds.length === 1 ? kinds[0] : closestKind(value, kinds)
   if (closest === undefined) {
-    return Result.fail(
-      new DocumentKindError({
-        expected: kinds,
-        closest: undefined,
-        findings: [],
-        message: `expected ${listKinds(kinds)}, got ${kindOf(value)} that looks like none of them`,
-      }),
-    )
-  }
-  const decoded = decodeFindings(closest, value)
-  if (Result.isSuccess(decoded)) return Result.succeed({ kind: closest, value: decoded.success } as Document)
-  const findings = decoded.failure
-  return Result.fail(
-    new DocumentKindError({
+    return fail({
+      _tag: "DocumentKindError",
       expected: kinds,
-      closest,
-      findings,
-      message:
-        kinds.length === 1
-          ? `expected ${kindLabels[closest]}, but ${summarise(findings)}`
-          : `expected ${listKinds(kinds)}; closest is ${kindLabels[closest]}, but ${summarise(findings)}`,
-    }),
-  )
+      closest: undefined,
+      findings: [],
+      message: `expected ${listKinds(kinds)}, got ${kindOf(value)} that looks like none of them`,
+    })
+  }
+  const decoded = decodeKind(closest, value)
+  if (decoded._tag === "Success") return succeed({ kind: closest, value: decoded.success } as Document)
+  const findings = decoded.failure
+  return fail({
+    _tag: "DocumentKindError",
+    expected: kinds,
+    closest,
+    findings,
+    message:
+      kinds.length === 1
+        ? `expected ${kindLabels[closest]}, but ${summarise(findings)}`
+        : `expected ${listKinds(kinds)}; closest is ${kindLabels[closest]}, but ${summarise(findings)}`,
+  })
 }
-
-/** {@link decodeDocument} as an Effect (the Effect face). */
-export const decodeDocumentEffect = (
-  value: unknown,
-  expected?: DocumentKind | ReadonlyArray<DocumentKind>,
-): Effect.Effect<Document, DocumentKindError | DecodeError> => Effect.fromResult(decodeDocument(value, expected))
-
-/**
- * The JSON value of a decoded document (dates as RFC 3339 text, the original text when unchanged).
- * Throws a `SchemaError` only for a value that is not a valid typed value (a programming error).
- */
-export const encodeDocument = (document: Document): unknown =>
-  Schema.encodeUnknownSync(documentSchemas[document.kind] as Schema.Codec<unknown, unknown>)(document.value)

@@ -68,8 +68,8 @@ export const decode = (
     )
   })
 
-export { decodeDocumentEffect as decodeDocument } from "./Document.js"
-export { InvalidManifestError, PlanInputError, planEffect as plan } from "./Plan.js"
+export { DecodeError, DocumentKindError, decodeDocumentEffect as decodeDocument } from "./DocumentCodec.js"
+export { InvalidManifestError, PlanInputError, planEffect as plan } from "./PlanEffect.js"
 
 /** A side of a diff is no document kind the diff compares. */
 export class DiffError extends Data.TaggedError("DiffError")<{

@@ -20,12 +20,9 @@
  */
 import * as Schema from "effect/Schema"
 
-/** Annotation key: the rule (rules.md id) that reports this node's, key's or check's failure. */
-export const RULE_OWNER = "ampkit/ruleOwner"
-/** Annotation key: the rule that reports a union value matching no member (no member is meant). */
-export const NO_BRANCH_OWNER = "ampkit/noBranchOwner"
-/** Annotation key: how messages name an object of this schema ("read object"). */
-export const LABEL = "ampkit/label"
+import { LABEL, NO_BRANCH_OWNER, RULE_OWNER } from "./internal/annotations.js"
+
+export { LABEL, NO_BRANCH_OWNER, RULE_OWNER } from "./internal/annotations.js"
 
 const ownedBy = (rule: string) => ({ [RULE_OWNER]: rule })
 /** A required key whose absence is reported by `rule` (not by the generic `missing-key`). */

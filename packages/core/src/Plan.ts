@@ -25,17 +25,16 @@
  *
  * Pure and deterministic (same inputs, byte-identical JSON); near-linear in the size of the inputs.
  */
-import * as Data from "effect/Data"
-import * as Effect from "effect/Effect"
-import * as Result from "effect/Result"
-import * as Schema from "effect/Schema"
-import { type Integration as ApiIntegration, type Installation, InstallationList } from "./Api.js"
+import type { Integration as ApiIntegration, Installation } from "./Api.js"
 import { compareStrings, integrationJson, normaliseIntegration } from "./changes/normal.js"
 import { type Change, diff, type Locate } from "./Diff.js"
-import { decodeDocument, kindLabels, recogniseKind } from "./Document.js"
+import { decodeDocument, kindLabels, recogniseKind, summarise } from "./Document.js"
 import { canonicalJson, fnv1a64 } from "./Fingerprint.js"
+import { models } from "./internal/model.generated.js"
+import { decodeModelExact } from "./internal/model-decode.js"
 import type { IntegrationBlock, Manifest } from "./Manifest.js"
 import { manifestYaml } from "./ManifestYaml.js"
+import { schemaFindings } from "./Shape.js"
 import { parseSource, type SourceDocument } from "./Source.js"
 import { type ValidationReport, validateParsed } from "./Validate.js"
 
@@ -421,18 +420,23 @@ export const planFromText = (input: PlanTextInput): PlanOutcome => {
   const current = dataOf(input.current)
   if (!current.ok) return badInput("current", `the live integrations ${current.message}`)
   const currentDecoded = decodeDocument(current.value, "integration-list")
-  if (Result.isFailure(currentDecoded)) return badInput("current", currentDecoded.failure.message)
+  if (currentDecoded._tag === "Failure") return badInput("current", currentDecoded.failure.message)
 
   let installations: ReadonlyArray<Installation> | undefined
   if (input.installations !== undefined) {
     const data = dataOf(input.installations)
     if (!data.ok) return badInput("installations", `the installations ${data.message}`)
-    const decoded = Schema.decodeUnknownResult(InstallationList)(data.value)
-    if (Result.isFailure(decoded)) {
-      const first = decoded.failure.message.split("\n").slice(0, 2).join(" ")
-      return badInput("installations", `expected a list of installations (list-installations), but ${first}`)
+    // Keys exactly as written (the API's own JSON), as the Effect decode of Api.ts InstallationList.
+    const decoded = decodeModelExact(models.installationList, data.value)
+    if (!decoded.ok) {
+      const findings = schemaFindings(models.installationList, data.value, { owned: "keep", unknownKeys: false })
+      const why =
+        findings.length > 0
+          ? summarise(findings)
+          : `${decoded.message}${decoded.pointer === "" ? "" : ` (at ${decoded.pointer})`}`
+      return badInput("installations", `expected a list of installations (list-installations), but ${why}`)
     }
-    installations = decoded.success
+    installations = decoded.value as ReadonlyArray<Installation>
   }
 
   const parsed = parseSource(input.desired)
@@ -443,7 +447,7 @@ export const planFromText = (input: PlanTextInput): PlanOutcome => {
   const report = validateParsed(input.desired, parsed)
   if (!report.ok || parsed.document === undefined) return { ok: false, reason: "invalid-manifest", report }
   const desired = decodeDocument(parsed.document.value, "manifest")
-  if (Result.isFailure(desired)) return badInput("desired", desired.failure.message)
+  if (desired._tag === "Failure") return badInput("desired", desired.failure.message)
   if (desired.success.kind !== "manifest") return badInput("desired", `expected ${kindLabels.manifest}`)
   if (currentDecoded.success.kind !== "integration-list") return badInput("current", "expected an integration list")
 
@@ -458,35 +462,3 @@ export const planFromText = (input: PlanTextInput): PlanOutcome => {
   const validation = (): ValidationReport => report
   return { ok: true, plan: result, validation, document: parsed.document }
 }
-
-// ---------------------------------------------------------------------------------------------
-// Effect face
-
-/** An input of the wrong kind or unusable (`--current` not an integration list …). */
-export class PlanInputError extends Data.TaggedError("PlanInputError")<{
-  readonly input: PlanInputName
-  readonly message: string
-}> {}
-
-/** The desired manifest has errors (or does not parse): there is no plan. */
-export class InvalidManifestError extends Data.TaggedError("InvalidManifestError")<{
-  readonly message: string
-  readonly report: ValidationReport
-}> {}
-
-/** {@link planFromText} as an Effect with tagged errors. */
-export const planEffect = (input: PlanTextInput): Effect.Effect<Plan, PlanInputError | InvalidManifestError> =>
-  Effect.suspend((): Effect.Effect<Plan, PlanInputError | InvalidManifestError> => {
-    const outcome = planFromText(input)
-    if (outcome.ok) return Effect.succeed(outcome.plan)
-    if (outcome.reason === "bad-input") {
-      return Effect.fail(new PlanInputError({ input: outcome.input, message: outcome.message }))
-    }
-    const errors = outcome.report.errors
-    return Effect.fail(
-      new InvalidManifestError({
-        message: `the desired manifest has ${errors} error${errors === 1 ? "" : "s"}: no plan`,
-        report: outcome.report,
-      }),
-    )
-  })

@@ -17,92 +17,21 @@
  * Anything that is an object decodes; a body that is not JSON, or JSON that is not an object,
  * degrades through {@link decodeProblemText} / {@link decodeProblem} to a problem holding the HTTP
  * status and a bounded, escaped excerpt.
+ *
+ * This module is plain (no effect at run time, for the browser bundle); the Effect schemas of these
+ * types and the `ApiProblem` codec live in ProblemSchema.ts.
  */
-import * as Effect from "effect/Effect"
-import * as Schema from "effect/Schema"
-import * as SchemaIssue from "effect/SchemaIssue"
-import * as SchemaTransformation from "effect/SchemaTransformation"
-import { dateFromDateTime, formatDateTime } from "./DateTime.js"
+import type * as Schema from "effect/Schema"
 import { excerpt, kindOf } from "./internal/quote.js"
+import { dateFromDateTime, formatDateTime } from "./internal/rfc3339.js"
+import type { ApiProblemType, IgnoredMember as IgnoredMemberSchema, InputValidationIssueType } from "./ProblemSchema.js"
 
 /** A member that was present but ignored because of its type or value (RFC 9457 §3.1). */
-export const IgnoredMember = Schema.Struct({
-  /** JSON pointer of the member, relative to the problem (`/status`, `/issues/2`). */
-  pointer: Schema.String,
-  /** The member's raw value, as received. */
-  value: Schema.Unknown,
-  /** What a usable value would have been ("an integer 400–599"). */
-  expected: Schema.String,
-})
-/** A member that was present but ignored because of its type or value (RFC 9457 §3.1). */
-export interface IgnoredMember extends Schema.Schema.Type<typeof IgnoredMember> {}
+export interface IgnoredMember extends Schema.Schema.Type<typeof IgnoredMemberSchema> {}
 
-const ProblemFields = {
-  /** Problem type URI; `about:blank` when absent or not a string. */
-  type: Schema.String,
-  /** Human-readable documentation of the problem type (Ampersand extension). */
-  href: Schema.optionalKey(Schema.String),
-  /** Short summary of the problem type, e.g. "Service Unavailable". */
-  title: Schema.optionalKey(Schema.String),
-  /** HTTP status of this occurrence (400–599). */
-  status: Schema.optionalKey(Schema.Int),
-  /** Explanation of this occurrence. */
-  detail: Schema.optionalKey(Schema.String),
-  /** Identifier of this occurrence. */
-  instance: Schema.optionalKey(Schema.String),
-}
-
-const CommonFields = {
-  /** Extension members not modelled here, as received (never `__proto__`). */
-  extensions: Schema.Record(Schema.String, Schema.Unknown),
-  /** Members ignored because of their type or value. */
-  ignored: Schema.Array(IgnoredMember),
-}
-
-const ApiProblemFields = {
-  ...ProblemFields,
-  /** Subsystem that produced the problem, e.g. "api". */
-  subsystem: Schema.optionalKey(Schema.String),
-  /** When the problem occurred. */
-  time: Schema.optionalKey(Schema.Date),
-  /** Request ID to quote to support, e.g. "89eb1ffb-…#87715". */
-  requestId: Schema.optionalKey(Schema.String),
-  /** Root causes, in no particular order. */
-  causes: Schema.optionalKey(Schema.Array(Schema.String)),
-  /** How to fix it. */
-  remedy: Schema.optionalKey(Schema.String),
-  supportEmail: Schema.optionalKey(Schema.String),
-  supportPhone: Schema.optionalKey(Schema.String),
-  supportUrl: Schema.optionalKey(Schema.String),
-  /** Whether the request may be retried. */
-  retryable: Schema.optionalKey(Schema.Boolean),
-  /** Earliest time to retry (an absolute time, not a delay). */
-  retryAfter: Schema.optionalKey(Schema.Date),
-  /** Free-form context. */
-  context: Schema.optionalKey(Schema.Record(Schema.String, Schema.Unknown)),
-}
-
-/** Typed side of {@link InputValidationIssue}. */
-export const InputValidationIssueType = Schema.Struct({
-  ...ApiProblemFields,
-  /** Where the bad input is. */
-  in: Schema.optionalKey(Schema.Literals(["body", "header", "path", "query"])),
-  /** Name or location of the bad input (for the body, a path such as `items[0].name`). */
-  name: Schema.optionalKey(Schema.String),
-  /** The bad value, any JSON. */
-  value: Schema.optionalKey(Schema.Unknown),
-  ...CommonFields,
-})
 /** One issue of an {@link InputValidationProblem}: an API problem plus `in`, `name`, `value`. */
 export interface InputValidationIssue extends Schema.Schema.Type<typeof InputValidationIssueType> {}
 
-/** Typed side of {@link ApiProblem}. */
-export const ApiProblemType = Schema.Struct({
-  ...ApiProblemFields,
-  /** Input validation issues (present on 400/404/422 `InputValidationProblem`s). */
-  issues: Schema.optionalKey(Schema.Array(InputValidationIssueType)),
-  ...CommonFields,
-})
 /** A decoded problem: RFC 9457 members, Ampersand extensions, issues, other extensions, ignored members. */
 export interface ApiProblem extends Schema.Schema.Type<typeof ApiProblemType> {}
 
@@ -287,28 +216,12 @@ const encodeMembers = (problem: ApiProblem | InputValidationIssue): Mutable => {
   return out
 }
 
-/**
- * Codec: any JSON object ⇄ {@link ApiProblem}, decoding leniently (see the module comment).
- * Fails only when the input is not an object.
- */
-export const ApiProblem = Schema.Unknown.pipe(
-  Schema.decodeTo(
-    ApiProblemType,
-    SchemaTransformation.transformEffect<ApiProblem, unknown>({
-      decode: (input, options) =>
-        isPlainObject(input)
-          ? Effect.succeed(decodeMembers(input, problemReaders, true) as unknown as ApiProblem)
-          : Effect.fail(
-              new SchemaIssue.InvalidValue(
-                { message: `a problem must be an object, got ${kindOf(input)}` },
-                input,
-                options,
-              ),
-            ),
-      encode: (problem) => Effect.succeed(encodeMembers(problem)),
-    }),
-  ),
-).annotate({ identifier: "ApiProblem" })
+/** The decoded problem of an object, or `undefined` for a value that is not an object (see the module comment). */
+export const decodeProblemObject = (input: unknown): ApiProblem | undefined =>
+  isPlainObject(input) ? (decodeMembers(input, problemReaders, true) as unknown as ApiProblem) : undefined
+
+/** Why a value is no problem object (for decoding failures). */
+export const problemNotObject = (input: unknown): string => `a problem must be an object, got ${kindOf(input)}`
 
 // ---------------------------------------------------------------------------------------------
 // Plain functions

@@ -1,7 +1,8 @@
 /**
- * Shape findings: what is wrong with a document's structure, driven by the Effect schemas.
+ * Shape findings: what is wrong with a document's structure, driven by the model (the Effect
+ * schemas as plain descriptors, internal/model.generated.ts, so that this module loads no effect).
  *
- * `shapeFindings(value)` walks the manifest schema's AST alongside the value (no decoding, no
+ * `shapeFindings(value)` walks the manifest's model alongside the value (no decoding, no
  * exceptions) and reports, with rule ids from design/rules.md:
  * - `missing-key` (error): a required key is absent. Pointer: the missing member
  *   (`/integrations/0/read/objects/2/destination`). When an unknown key of the same object looks
@@ -43,12 +44,23 @@
  * ~0.07 ms, Effect's own `decodeUnknownResult(…, { errors: "all", onExcessProperty: "error" })`
  * ~0.24 ms, before the issue tree would even be post-processed (union branch, owners, case folding).
  */
-import * as SchemaAST from "effect/SchemaAST"
 import type { Finding, Severity } from "./Diagnostic.js"
+import { models } from "./internal/model.generated.js"
+import {
+  checkPasses,
+  type ModelArray,
+  type ModelCheck,
+  type ModelLiteral,
+  type ModelNode,
+  type ModelObject,
+  type ModelProperty,
+  type ModelUnion,
+} from "./internal/model.js"
 import { child, toPath } from "./internal/pointer.js"
 import { excerpt, excerptLength, fitMessage, maxMessageLength, quote, show } from "./internal/quote.js"
 import { suggest } from "./internal/suggest.js"
-import { LABEL, Manifest, NO_BRANCH_OWNER, RULE_OWNER } from "./Manifest.js"
+
+type LiteralValue = ModelLiteral["literal"]
 
 // ---------------------------------------------------------------------------------------------
 // Keys as the server matches them
@@ -72,9 +84,9 @@ export const foldKey = (key: string): string => {
 }
 
 interface CompiledObject {
-  readonly node: SchemaAST.Objects
+  readonly node: ModelObject
   /** Declared property by exact name. */
-  readonly byName: ReadonlyMap<string, SchemaAST.PropertySignature>
+  readonly byName: ReadonlyMap<string, ModelProperty>
   /** Declared property name by folded name. */
   readonly byFold: ReadonlyMap<string, string>
   /** Required property names (in declaration order). */
@@ -86,30 +98,28 @@ interface CompiledObject {
   readonly longest: number
 }
 
-const compiledObjects = new WeakMap<SchemaAST.Objects, CompiledObject>()
+const compiledObjects = new WeakMap<ModelObject, CompiledObject>()
 
-const compileObject = (node: SchemaAST.Objects): CompiledObject => {
+const compileObject = (node: ModelObject): CompiledObject => {
   const cached = compiledObjects.get(node)
   if (cached !== undefined) return cached
-  const byName = new Map<string, SchemaAST.PropertySignature>()
+  const byName = new Map<string, ModelProperty>()
   const byFold = new Map<string, string>()
   const required: Array<string> = []
   const known: Array<string> = []
-  for (const ps of node.propertySignatures) {
-    if (typeof ps.name !== "string") continue
+  for (const ps of node.properties) {
     byName.set(ps.name, ps)
     byFold.set(foldKey(ps.name), ps.name)
-    if (!SchemaAST.isOptional(ps.type)) required.push(ps.name)
+    if (!ps.optional) required.push(ps.name)
     if (ps.type._tag !== "Never") known.push(ps.name)
   }
-  const label = node.annotations?.[LABEL]
   const compiled: CompiledObject = {
     node,
     byName,
     byFold,
     required,
     known,
-    label: typeof label === "string" ? label : undefined,
+    label: node.label,
     longest: Math.max(0, ...[...byName.keys()].map((name) => name.length)),
   }
   compiledObjects.set(node, compiled)
@@ -134,38 +144,31 @@ const hasKey = (compiled: CompiledObject, value: Readonly<Record<string, unknown
   return false
 }
 
-const unwrapSuspend = (ast: SchemaAST.AST): SchemaAST.AST => {
-  let current = ast
-  for (let i = 0; i < 100 && current._tag === "Suspend"; i++) current = current.thunk()
-  return current
-}
-
 interface CompiledUnion {
   /** Members as compiled objects, when every member is an object schema. */
   readonly objects: ReadonlyArray<CompiledObject> | undefined
   /** Member literals, when every member is a literal (an enum). */
-  readonly literals: ReadonlyArray<SchemaAST.LiteralValue> | undefined
+  readonly literals: ReadonlyArray<LiteralValue> | undefined
   /** Keys usable in any object member (domain §2.12: an entry may hold keys of both variants). */
   readonly known: ReadonlyArray<string>
 }
 
-const compiledUnions = new WeakMap<SchemaAST.Union, CompiledUnion>()
+const compiledUnions = new WeakMap<ModelUnion, CompiledUnion>()
 
-const compileUnion = (union: SchemaAST.Union): CompiledUnion => {
+const compileUnion = (union: ModelUnion): CompiledUnion => {
   const cached = compiledUnions.get(union)
   if (cached !== undefined) return cached
   const objects: Array<CompiledObject> = []
-  const literals: Array<SchemaAST.LiteralValue> = []
-  for (const member of union.types) {
-    const node = unwrapSuspend(SchemaAST.toEncoded(member))
-    if (node._tag === "Objects") objects.push(compileObject(node))
+  const literals: Array<LiteralValue> = []
+  for (const node of union.members) {
+    if (node._tag === "Object") objects.push(compileObject(node))
     else if (node._tag === "Literal") literals.push(node.literal)
   }
   const known = new Set<string>()
   for (const o of objects) for (const k of o.known) known.add(k)
   const compiled: CompiledUnion = {
-    objects: objects.length === union.types.length ? objects : undefined,
-    literals: literals.length === union.types.length ? literals : undefined,
+    objects: objects.length === union.members.length ? objects : undefined,
+    literals: literals.length === union.members.length ? literals : undefined,
     known: [...known],
   }
   compiledUnions.set(union, compiled)
@@ -176,15 +179,14 @@ const compileUnion = (union: SchemaAST.Union): CompiledUnion => {
  * The union member a value means: the first object member whose required keys are all present
  * (the server's resolution for field entries: `fieldName` ⇒ existing field, else mapping).
  */
-const meantMember = (union: SchemaAST.Union, value: Readonly<Record<string, unknown>>): CompiledObject | undefined => {
+const meantMember = (union: ModelUnion, value: Readonly<Record<string, unknown>>): CompiledObject | undefined => {
   for (const compiled of compileUnion(union).objects ?? []) {
     if (compiled.required.every((name) => hasKey(compiled, value, name))) return compiled
   }
   return undefined
 }
 
-const literalMembers = (union: SchemaAST.Union): ReadonlyArray<SchemaAST.LiteralValue> | undefined =>
-  compileUnion(union).literals
+const literalMembers = (union: ModelUnion): ReadonlyArray<LiteralValue> | undefined => compileUnion(union).literals
 
 /** `pointer` + one reference token (RFC 6901 escaping only when the key needs it). */
 const step = (pointer: string, token: string | number): string =>
@@ -196,40 +198,36 @@ const step = (pointer: string, token: string | number): string =>
 // Canonical keys (used by decoding, Document.ts)
 
 /**
- * A copy of `value` whose object keys are spelled as the schema declares them, resolved as the
+ * A copy of `value` whose object keys are spelled as the model declares them, resolved as the
  * server resolves them (exact, then case-insensitive; the last key naming a property wins).
- * Keys the schema does not declare are dropped (typed decoding ignores them anyway); keys under an
- * index signature are kept as they are. Values of the wrong type are returned unchanged, for the
- * decoder to reject. Never mutates `value`.
+ * Keys the model does not declare are dropped (typed decoding ignores them anyway); keys of a
+ * record are kept as they are. Values of the wrong type are returned unchanged, for the decoder to
+ * reject. Never mutates `value`.
  */
-export const canonicalKeys = (ast: SchemaAST.AST, value: unknown): unknown => canonical(SchemaAST.toEncoded(ast), value)
+export const canonicalKeys = (model: ModelNode, value: unknown): unknown => canonical(model, value)
 
-const canonical = (ast: SchemaAST.AST, value: unknown): unknown => {
-  const node = unwrapSuspend(ast)
+const canonical = (node: ModelNode, value: unknown): unknown => {
   switch (node._tag) {
-    case "Arrays": {
-      const item = node.rest[0]
-      if (!Array.isArray(value) || item === undefined || node.elements.length > 0) return value
-      return value.map((v) => canonical(item, v))
-    }
+    case "Array":
+      return Array.isArray(value) ? value.map((v) => canonical(node.item, v)) : value
     case "Union": {
       if (!isPlainObject(value)) return value
       const member = meantMember(node, value)
       return member === undefined ? value : canonical(member.node, value)
     }
-    case "Objects": {
+    case "Object": {
       if (!isPlainObject(value)) return value
       const compiled = compileObject(node)
       const out: Record<string, unknown> = {}
-      const index = node.indexSignatures[0]
+      const record = node.record
       for (const key of Object.keys(value)) {
         const name = resolveKey(compiled, key)
         const ps = name === undefined ? undefined : compiled.byName.get(name)
         if (name !== undefined && ps !== undefined) {
           out[name] = canonical(ps.type, value[key])
-        } else if (index !== undefined) {
+        } else if (record !== undefined) {
           Object.defineProperty(out, key, {
-            value: canonical(index.type, value[key]),
+            value: canonical(record, value[key]),
             enumerable: true,
             writable: true,
             configurable: true,
@@ -273,17 +271,16 @@ const viewRenames = new WeakMap<object, ReadonlyMap<string, string>>()
  * resolution as {@link canonicalKeys} (which also drops unknown keys, for the typed decoder).
  */
 export const serverView = (value: unknown): ServerView => {
-  const viewed = viewOf(manifestEncoded, value)
+  const viewed = viewOf(models.manifest, value)
   if (viewed === value) return { value, written: (pointer) => pointer }
   return { value: viewed, written: (pointer) => writtenPointer(viewed, pointer) }
 }
 
-const viewOf = (ast: SchemaAST.AST, value: unknown): unknown => {
-  const node = unwrapSuspend(ast)
+const viewOf = (node: ModelNode, value: unknown): unknown => {
   switch (node._tag) {
-    case "Arrays": {
-      const item = node.rest[0]
-      if (!Array.isArray(value) || item === undefined || node.elements.length > 0) return value
+    case "Array": {
+      const item = node.item
+      if (!Array.isArray(value)) return value
       let out: Array<unknown> | undefined
       for (let i = 0; i < value.length; i++) {
         const viewed = viewOf(item, value[i])
@@ -297,16 +294,16 @@ const viewOf = (ast: SchemaAST.AST, value: unknown): unknown => {
       const member = meantMember(node, value)
       return member === undefined ? value : viewOf(member.node, value)
     }
-    case "Objects":
+    case "Object":
       return isPlainObject(value) ? viewObject(node, value) : value
     default:
       return value
   }
 }
 
-const viewObject = (node: SchemaAST.Objects, value: Readonly<Record<string, unknown>>): unknown => {
+const viewObject = (node: ModelObject, value: Readonly<Record<string, unknown>>): unknown => {
   const compiled = compileObject(node)
-  const index = node.indexSignatures[0]
+  const index = node.record
   const keys = Object.keys(value)
   // Allocates only once a key is renamed or a member's view differs (never, for most documents).
   let out: Record<string, unknown> | undefined
@@ -315,7 +312,7 @@ const viewObject = (node: SchemaAST.Objects, value: Readonly<Record<string, unkn
     const key = keys[k] as string
     const name = resolveKey(compiled, key)
     const ps = name === undefined ? undefined : compiled.byName.get(name)
-    const type = ps?.type ?? index?.type
+    const type = ps?.type ?? index
     const viewed = type === undefined ? value[key] : viewOf(type, value[key])
     const target = ps !== undefined && name !== undefined ? name : key
     if (out === undefined) {
@@ -399,7 +396,7 @@ const emit = (
   })
 }
 
-const ownerOf = (annotations: SchemaAST.AST["annotations"] | undefined): unknown => annotations?.[RULE_OWNER]
+const ownerOf = (node: { readonly owner?: string } | undefined): string | undefined => node?.owner
 
 /** `` `key` `` for an object member, `` `list[3]` `` for an array item, "the document" for the root. */
 const subjectOf = (pointer: string, max: number = excerptLength): string => {
@@ -411,21 +408,17 @@ const subjectOf = (pointer: string, max: number = excerptLength): string => {
   return quote(last, max)
 }
 
-const isIntCheck = (check: SchemaAST.Check<unknown>): boolean =>
-  check._tag === "Filter" &&
-  (check.annotations?.representation as { id?: unknown } | undefined)?.id === "effect/schema/isInt"
+const isIntCheck = (check: ModelCheck): boolean => check.id === "int"
 
-const hasIntCheck = (node: SchemaAST.AST): boolean => node.checks?.some(isIntCheck) === true
+const hasIntCheck = (node: ModelNode): boolean => "checks" in node && node.checks?.some(isIntCheck) === true
 
-const codeList = (values: ReadonlyArray<SchemaAST.LiteralValue>): string =>
+const codeList = (values: ReadonlyArray<LiteralValue>): string =>
   values.map((v) => `\`${excerpt(String(v), 40)}\``).join(", ")
 
 /** What a node expects, in words ("a string", "one of `all`, `selected`", "a mapping" …). */
-const expectedOf = (ast: SchemaAST.AST): string => {
-  const node = unwrapSuspend(ast)
+const expectedOf = (node: ModelNode): string => {
   switch (node._tag) {
     case "String":
-    case "TemplateLiteral":
       return "a string"
     case "Number":
       return hasIntCheck(node) ? "an integer" : "a number"
@@ -435,15 +428,15 @@ const expectedOf = (ast: SchemaAST.AST): string => {
       return "null"
     case "Literal":
       return `\`${excerpt(String(node.literal), 40)}\``
-    case "Arrays":
+    case "Array":
       return "a list"
-    case "Objects":
+    case "Object":
       return "a mapping"
     case "Union": {
       const literals = literalMembers(node)
       if (literals !== undefined) return literals.length === 1 ? codeList(literals) : `one of ${codeList(literals)}`
       if (compileUnion(node).objects !== undefined) return "a mapping"
-      return node.types.map(expectedOf).join(" or ")
+      return node.members.map(expectedOf).join(" or ")
     }
     default:
       return "a valid value"
@@ -454,11 +447,9 @@ const jsonTypeOf = (value: unknown): string =>
   value === null ? "null" : Array.isArray(value) ? "array" : typeof value === "object" ? "object" : typeof value
 
 /** The JSON type names a node's values may have. */
-const jsonTypesOf = (ast: SchemaAST.AST): ReadonlySet<string> => {
-  const node = unwrapSuspend(ast)
+const jsonTypesOf = (node: ModelNode): ReadonlySet<string> => {
   switch (node._tag) {
     case "String":
-    case "TemplateLiteral":
       return new Set(["string"])
     case "Number":
       return new Set(["number"])
@@ -468,13 +459,13 @@ const jsonTypesOf = (ast: SchemaAST.AST): ReadonlySet<string> => {
       return new Set(["null"])
     case "Literal":
       return new Set([node.literal === null ? "null" : typeof node.literal])
-    case "Arrays":
+    case "Array":
       return new Set(["array"])
-    case "Objects":
+    case "Object":
       return new Set(["object"])
     case "Union": {
       const out = new Set<string>()
-      for (const t of node.types) for (const j of jsonTypesOf(t)) out.add(j)
+      for (const t of node.members) for (const j of jsonTypesOf(t)) out.add(j)
       return out
     }
     default:
@@ -482,11 +473,10 @@ const jsonTypesOf = (ast: SchemaAST.AST): ReadonlySet<string> => {
   }
 }
 
-const typeHint = (ast: SchemaAST.AST, value: unknown, pointer: string): string | undefined => {
-  const expected = jsonTypesOf(ast)
+const typeHint = (node: ModelNode, value: unknown, pointer: string): string | undefined => {
+  const expected = jsonTypesOf(node)
   if (value === null)
     return /\/\d+$/.test(pointer) ? "give it a value or remove the empty item" : "give it a value or remove the key"
-  const node = unwrapSuspend(ast)
   const literals = node._tag === "Literal" ? [node.literal] : node._tag === "Union" ? literalMembers(node) : undefined
   if (literals !== undefined) return literals.length === 1 ? `write \`${excerpt(String(literals[0]), 40)}\`` : undefined
   // Not `quote it: "<value>"`: the parsed value need not be what was written (`1.10` parses as 1.1,
@@ -504,48 +494,38 @@ const typeHint = (ast: SchemaAST.AST, value: unknown, pointer: string): string |
   return undefined
 }
 
-const wrongType = (ctx: WalkContext, ast: SchemaAST.AST, value: unknown, pointer: string): void => {
+const wrongType = (ctx: WalkContext, node: ModelNode, value: unknown, pointer: string): void => {
   emit(
     ctx,
-    ownerOf(ast.annotations),
+    ownerOf(node),
     "wrong-type",
     "error",
-    fitMessage((max) => `${subjectOf(pointer, max)} must be ${expectedOf(ast)}, got ${show(value, max)}`),
+    fitMessage((max) => `${subjectOf(pointer, max)} must be ${expectedOf(node)}, got ${show(value, max)}`),
     pointer,
-    { hint: typeHint(ast, value, pointer) },
+    { hint: typeHint(node, value, pointer) },
   )
 }
 
-const runChecks = (ctx: WalkContext, node: SchemaAST.AST, value: unknown, pointer: string): void => {
-  const checks = node.checks
+const runChecks = (ctx: WalkContext, node: ModelNode, value: unknown, pointer: string): void => {
+  const checks = "checks" in node ? node.checks : undefined
   if (checks === undefined) return
-  const visit = (check: SchemaAST.Check<unknown>): boolean => {
-    if (check._tag === "FilterGroup") {
-      for (const inner of check.checks) if (!visit(inner)) return false
-      return true
-    }
-    const owner = ownerOf(check.annotations)
-    if (owner !== undefined && ctx.owned === "drop") return true
-    if (check.run(value, node, {}) === undefined) return true
-    const expected = check.annotations?.expected
+  for (const check of checks) {
+    const owner = ownerOf(check)
+    if (owner !== undefined && ctx.owned === "drop") continue
+    if (checkPasses(check.id, value)) continue
     emit(
       ctx,
       owner,
       isIntCheck(check) ? "wrong-type" : "invalid-value",
       "error",
-      fitMessage(
-        (max) =>
-          `${subjectOf(pointer, max)} must be ${typeof expected === "string" ? expected : "valid"}, got ${show(value, max)}`,
-      ),
+      fitMessage((max) => `${subjectOf(pointer, max)} must be ${check.expected}, got ${show(value, max)}`),
       pointer,
     )
-    return false
+    return
   }
-  for (const check of checks) if (!visit(check)) return
 }
 
-const walk = (ctx: WalkContext, ast: SchemaAST.AST, value: unknown, pointer: string): void => {
-  const node = unwrapSuspend(ast)
+const walk = (ctx: WalkContext, node: ModelNode, value: unknown, pointer: string): void => {
   switch (node._tag) {
     case "String":
     case "Number":
@@ -567,19 +547,12 @@ const walk = (ctx: WalkContext, ast: SchemaAST.AST, value: unknown, pointer: str
       walkEnum(ctx, node, [node.literal], value, pointer)
       break
     case "Never":
-      emit(
-        ctx,
-        ownerOf(node.annotations),
-        "invalid-value",
-        "error",
-        `${subjectOf(pointer)} is not allowed here`,
-        pointer,
-      )
+      emit(ctx, ownerOf(node), "invalid-value", "error", `${subjectOf(pointer)} is not allowed here`, pointer)
       break
-    case "Arrays":
+    case "Array":
       walkArray(ctx, node, value, pointer)
       break
-    case "Objects":
+    case "Object":
       if (isPlainObject(value)) walkObject(ctx, compileObject(node), value, pointer, undefined)
       else wrongType(ctx, node, value, pointer)
       break
@@ -596,8 +569,8 @@ const walk = (ctx: WalkContext, ast: SchemaAST.AST, value: unknown, pointer: str
 
 const walkEnum = (
   ctx: WalkContext,
-  node: SchemaAST.AST,
-  literals: ReadonlyArray<SchemaAST.LiteralValue>,
+  node: ModelNode,
+  literals: ReadonlyArray<LiteralValue>,
   value: unknown,
   pointer: string,
 ): void => {
@@ -613,7 +586,7 @@ const walkEnum = (
   const close = typeof value === "string" ? suggest(value, candidates) : undefined
   emit(
     ctx,
-    ownerOf(node.annotations),
+    ownerOf(node),
     "invalid-value",
     "error",
     fitMessage((max) => `${subjectOf(pointer, max)} must be ${expectedOf(node)}, got ${show(value, max)}`),
@@ -622,22 +595,15 @@ const walkEnum = (
   )
 }
 
-const walkArray = (ctx: WalkContext, node: SchemaAST.Arrays, value: unknown, pointer: string): void => {
+const walkArray = (ctx: WalkContext, node: ModelArray, value: unknown, pointer: string): void => {
   if (!Array.isArray(value)) {
     wrongType(ctx, node, value, pointer)
     return
   }
-  const item = node.rest[0]
-  node.elements.forEach((element, i) => {
-    if (i < value.length) walk(ctx, element, value[i], step(pointer, i))
-  })
-  if (item !== undefined) {
-    for (let i = node.elements.length; i < value.length; i++) walk(ctx, item, value[i], step(pointer, i))
-  }
-  runChecks(ctx, node, value, pointer)
+  for (let i = 0; i < value.length; i++) walk(ctx, node.item, value[i], step(pointer, i))
 }
 
-const walkUnion = (ctx: WalkContext, node: SchemaAST.Union, value: unknown, pointer: string): void => {
+const walkUnion = (ctx: WalkContext, node: ModelUnion, value: unknown, pointer: string): void => {
   const compiled = compileUnion(node)
   if (compiled.objects !== undefined) {
     if (!isPlainObject(value)) {
@@ -650,19 +616,12 @@ const walkUnion = (ctx: WalkContext, node: SchemaAST.Union, value: unknown, poin
       return
     }
     const needs = compiled.objects.map((o) => o.required.map((r) => `\`${r}\``).join(" and ")).join(" or ")
-    emit(
-      ctx,
-      node.annotations?.[NO_BRANCH_OWNER],
-      "missing-key",
-      "error",
-      `${subjectOf(pointer)} needs ${needs}`,
-      pointer,
-    )
+    emit(ctx, node.noBranchOwner, "missing-key", "error", `${subjectOf(pointer)} needs ${needs}`, pointer)
     return
   }
   // A general union: accept when some member yields no finding, else report the member with fewest.
   let best: Array<Finding> | undefined
-  for (const member of node.types) {
+  for (const member of node.members) {
     const trial: WalkContext = { ...ctx, out: [] }
     walk(trial, member, value, pointer)
     if (trial.out.filter((f) => f.severity === "error").length === 0) return
@@ -679,13 +638,13 @@ const walkObject = (
   knownOverride: ReadonlyArray<string> | undefined,
 ): void => {
   const known = knownOverride ?? compiled.known
-  const index = compiled.node.indexSignatures[0]
+  const index = compiled.node.record
   const spellings = new Map<string, Array<string>>()
   const unknown: Array<string> = []
   for (const key of Object.keys(value)) {
     const name = resolveKey(compiled, key)
     if (name === undefined) {
-      if (index !== undefined) walk(ctx, index.type, value[key], step(pointer, key))
+      if (index !== undefined) walk(ctx, index, value[key], step(pointer, key))
       else if (!known.includes(key)) unknown.push(key)
       continue
     }
@@ -698,7 +657,7 @@ const walkObject = (
   for (const name of compiled.required) {
     if (spellings.has(name)) continue
     const ps = compiled.byName.get(name)
-    const owner = ownerOf(ps?.type.context?.annotations)
+    const owner = ps?.owner
     if (owner !== undefined && ctx.owned === "drop") continue
     const what = compiled.label ?? "this mapping"
     const typo = ctx.unknownKeys ? unknown.find((key) => !absorbed.has(key) && suggest(key, known) === name) : undefined
@@ -791,20 +750,16 @@ const knownKeyHints: Readonly<Record<string, string>> = {
   deletionSettings: configKey("deletionSettings"),
 }
 
-/** Schema-level findings of `value` against any schema (walks its encoded side). Never throws. */
-export const schemaFindings = (
-  schema: { readonly ast: SchemaAST.AST },
-  value: unknown,
-  options: SchemaFindingsOptions,
-): Array<Finding> => {
+/** Schema-level findings of `value` against any model (the encoded side of a schema). Never throws. */
+export const schemaFindings = (model: ModelNode, value: unknown, options: SchemaFindingsOptions): Array<Finding> => {
   const ctx: WalkContext = { ...options, out: [] }
-  walk(ctx, SchemaAST.toEncoded(schema.ast), value, "")
+  walk(ctx, model, value, "")
   return ctx.out
 }
 
 /** The shape findings of a manifest for the validator (see the module comment). Never throws. */
 export const shapeFindings = (value: unknown): Array<Finding> =>
-  schemaFindings(Manifest, value, { owned: "drop", unknownKeys: true })
+  schemaFindings(models.manifest, value, { owned: "drop", unknownKeys: true })
 
 // ---------------------------------------------------------------------------------------------
 // Scalar types by pointer (for the `yaml-compat` rule)
@@ -812,11 +767,9 @@ export const shapeFindings = (value: unknown): Array<Finding> =>
 /** The scalar JSON type a manifest position expects. */
 export type ScalarType = "string" | "boolean" | "number" | "integer"
 
-const scalarTypeOf = (ast: SchemaAST.AST): ScalarType | undefined => {
-  const node = unwrapSuspend(ast)
+const scalarTypeOf = (node: ModelNode): ScalarType | undefined => {
   switch (node._tag) {
     case "String":
-    case "TemplateLiteral":
       return "string"
     case "Boolean":
       return "boolean"
@@ -831,7 +784,7 @@ const scalarTypeOf = (ast: SchemaAST.AST): ScalarType | undefined => {
             ? "number"
             : undefined
     case "Union": {
-      const types = new Set(node.types.filter((t) => unwrapSuspend(t)._tag !== "Never").map(scalarTypeOf))
+      const types = new Set(node.members.filter((t) => t._tag !== "Never").map(scalarTypeOf))
       return types.size === 1 ? [...types][0] : undefined
     }
     default:
@@ -839,20 +792,19 @@ const scalarTypeOf = (ast: SchemaAST.AST): ScalarType | undefined => {
   }
 }
 
-const descend = (ast: SchemaAST.AST, token: string): SchemaAST.AST | undefined => {
-  const node = unwrapSuspend(ast)
+const descend = (node: ModelNode, token: string): ModelNode | undefined => {
   switch (node._tag) {
-    case "Arrays":
-      return /^(0|[1-9]\d*)$/.test(token) ? (node.elements[Number(token)] ?? node.rest[0]) : undefined
-    case "Objects": {
+    case "Array":
+      return /^(0|[1-9]\d*)$/.test(token) ? node.item : undefined
+    case "Object": {
       const compiled = compileObject(node)
       const name = resolveKey(compiled, token)
       const ps = name === undefined ? undefined : compiled.byName.get(name)
       if (ps !== undefined) return ps.type._tag === "Never" ? undefined : ps.type
-      return node.indexSignatures[0]?.type
+      return node.record
     }
     case "Union": {
-      const found = node.types.map((t) => descend(t, token)).filter((t): t is SchemaAST.AST => t !== undefined)
+      const found = node.members.map((t) => descend(t, token)).filter((t): t is ModelNode => t !== undefined)
       if (found.length === 0) return undefined
       if (found.length === 1) return found[0]
       const types = new Set(found.map(scalarTypeOf))
@@ -863,8 +815,6 @@ const descend = (ast: SchemaAST.AST, token: string): SchemaAST.AST | undefined =
   }
 }
 
-const manifestEncoded = SchemaAST.toEncoded(Manifest.ast)
-
 /**
  * The scalar type the manifest schema expects at a JSON pointer (`/integrations/0/read/objects/1/objectName`
  * → "string"), or `undefined` for containers, unknown positions and invalid pointers. Keys resolve
@@ -872,7 +822,7 @@ const manifestEncoded = SchemaAST.toEncoded(Manifest.ast)
  */
 export const expectedScalarType = (pointer: string): ScalarType | undefined => {
   if (pointer !== "" && !pointer.startsWith("/")) return undefined
-  let node: SchemaAST.AST | undefined = manifestEncoded
+  let node: ModelNode | undefined = models.manifest
   for (const token of toPath(pointer)) {
     node = descend(node, token)
     if (node === undefined) return undefined

@@ -26,16 +26,18 @@ export {
   levels,
 } from "./Diff.js"
 export {
-  DecodeError,
+  type DecodeFailure,
+  type DecodeResult,
   type Document,
+  type DocumentFailure,
   type DocumentKind,
-  DocumentKindError,
+  type DocumentKindFailure,
   decodeDocument,
   documentKinds,
-  encodeDocument,
   kindLabels,
   recogniseKind,
 } from "./Document.js"
+export { DecodeError, DocumentKindError, encodeDocument } from "./DocumentCodec.js"
 export { suggest } from "./internal/suggest.js"
 export { decodeUtf8, type Utf8Result } from "./internal/utf8.js"
 export { manifestJsonSchema } from "./JsonSchema.js"

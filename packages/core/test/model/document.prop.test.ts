@@ -1,7 +1,8 @@
 import { fc, test } from "@fast-check/vitest"
 import * as Result from "effect/Result"
 import { describe, expect } from "vitest"
-import { type DocumentKind, decodeAs, decodeDocument, encodeDocument, recogniseKind } from "../../src/Document.js"
+import { type DocumentKind, decodeAs, decodeDocument, recogniseKind } from "../../src/Document.js"
+import { encodeDocument } from "../../src/DocumentCodec.js"
 import {
   integrationArb,
   integrationBlockArb,

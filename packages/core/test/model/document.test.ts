@@ -1,18 +1,18 @@
+import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import { describe, expect, test } from "vitest"
 import { InstallationList } from "../../src/Api.js"
 import {
-  DecodeError,
+  type DecodeResult,
   type Document,
-  DocumentKindError,
+  type DocumentFailure,
   decodeAs,
   decodeDocument,
-  decodeDocumentEffect,
-  encodeDocument,
   recogniseKind,
 } from "../../src/Document.js"
+import { DecodeError, DocumentKindError, decodeDocumentEffect, encodeDocument } from "../../src/DocumentCodec.js"
 
 import { realSamples } from "./corpus.js"
 
@@ -43,11 +43,11 @@ const integration = {
 const manifest = { specVersion: "1.0.0", integrations: [block] }
 const problem = { type: "about:blank", title: "Unprocessable Entity", status: 422, detail: "bad manifest", issues: [] }
 
-const ok = (result: Result.Result<Document, DocumentKindError | DecodeError>): Document => {
+const ok = (result: DecodeResult<Document, DocumentFailure>): Document => {
   if (Result.isFailure(result)) throw new Error(`expected success, got ${result.failure.message}`)
   return result.success
 }
-const failure = (result: Result.Result<Document, DocumentKindError | DecodeError>): DocumentKindError | DecodeError => {
+const failure = (result: DecodeResult<Document, DocumentFailure>): DocumentFailure => {
   if (Result.isSuccess(result)) throw new Error(`expected failure, got a ${result.success.kind}`)
   return result.failure
 }
@@ -138,7 +138,9 @@ describe("decodeDocument", () => {
   test("the right kind that does not decode: DecodeError naming the kind and what did not match", () => {
     const { latestRevision: _, ...withoutRevision } = integration
     const error = failure(decodeDocument(withoutRevision))
-    expect(error).toBeInstanceOf(DecodeError)
+    expect(error._tag).toBe("DecodeError")
+    const tagged = Effect.runSyncExit(decodeDocumentEffect(withoutRevision))
+    expect(tagged._tag === "Failure" && Cause.squash(tagged.cause)).toBeInstanceOf(DecodeError)
     expect(error.message).toBe(
       "looks like an integration (from the API) but integration is missing required key `latestRevision` (at /latestRevision)",
     )
@@ -185,7 +187,10 @@ describe("decodeDocument", () => {
 
   test("another kind than expected: DocumentKindError naming what it looks like", () => {
     const error = failure(decodeDocument(manifest, ["integration-list", "integration"]))
-    expect(error).toBeInstanceOf(DocumentKindError)
+    expect(error._tag).toBe("DocumentKindError")
+    const tagged = Effect.runSyncExit(decodeDocumentEffect(manifest, ["integration-list", "integration"]))
+    expect(tagged._tag === "Failure" && Cause.squash(tagged.cause)).toBeInstanceOf(DocumentKindError)
+    expect(tagged._tag === "Failure" && Cause.squash(tagged.cause)).toMatchObject({ message: error.message })
     expect(error.message).toBe(
       "expected an integration list (from the API) or an integration (from the API), but this looks like a manifest (amp.yaml)",
     )

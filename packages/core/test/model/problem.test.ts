@@ -2,13 +2,13 @@ import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import { describe, expect, test } from "vitest"
 import {
-  ApiProblem,
   BODY_EXCERPT_LENGTH,
   decodeProblem,
   decodeProblemText,
   encodeProblem,
   isInputValidationProblem,
 } from "../../src/Problem.js"
+import { ApiProblem } from "../../src/ProblemSchema.js"
 
 /** The OAS example of an InputValidationProblem (problem/problem.yaml). */
 const oasExample = {

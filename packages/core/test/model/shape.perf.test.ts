@@ -1,5 +1,6 @@
 import * as Schema from "effect/Schema"
 import { describe, expect, test } from "vitest"
+import { models } from "../../src/internal/model.generated.js"
 import { Manifest } from "../../src/Manifest.js"
 import { canonicalKeys, shapeFindings } from "../../src/Shape.js"
 import { realSamples } from "./corpus.js"
@@ -31,7 +32,7 @@ describe("shape performance", () => {
     const decode = Schema.decodeUnknownResult(Manifest)
     const walk = time(() => shapeFindings(value))
     const effect = time(() => decode(value, { errors: "all", onExcessProperty: "error" }))
-    const typed = time(() => decode(canonicalKeys(Manifest.ast, value)))
+    const typed = time(() => decode(canonicalKeys(models.manifest, value)))
     console.log(
       `unifiedCRM (${largest?.text.length} bytes): shapeFindings ${walk.toFixed(3)} ms, ` +
         `Effect decode (errors all, excess error) ${effect.toFixed(3)} ms, canonicalKeys + typed decode ${typed.toFixed(3)} ms`,

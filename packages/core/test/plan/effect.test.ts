@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs"
 import * as Effect from "effect/Effect"
 import { describe, expect, test } from "vitest"
-import { InvalidManifestError, PlanInputError, planEffect, planFromText } from "../../src/Plan.js"
+import { planFromText } from "../../src/Plan.js"
+import { InvalidManifestError, PlanInputError, planEffect } from "../../src/PlanEffect.js"
 
 const read = (file: string): string =>
   readFileSync(new URL(`../fixtures/plan/every-action/${file}`, import.meta.url), "utf8")
