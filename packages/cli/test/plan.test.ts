@@ -183,7 +183,7 @@ describe("ampkit plan", () => {
     )
     const notJson = await cli(["plan", "--current", "-", at("every-action", "desired.yaml")], { stdin: "[{" })
     expect(notJson.code).toBe(2)
-    expect(notJson.err).toMatch(/^ampkit: --current <stdin>: the live integrations does not parse/)
+    expect(notJson.err).toMatch(/^ampkit: --current <stdin>: the list of live integrations does not parse/)
     const desiredWrongKind = await cli([
       "plan",
       "--current",

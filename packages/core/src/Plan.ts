@@ -418,14 +418,14 @@ export const planFromText = (input: PlanTextInput): PlanOutcome => {
   if (problem !== undefined) return badInput("maxBatch", problem)
 
   const current = dataOf(input.current)
-  if (!current.ok) return badInput("current", `the live integrations ${current.message}`)
+  if (!current.ok) return badInput("current", `the list of live integrations ${current.message}`)
   const currentDecoded = decodeDocument(current.value, "integration-list")
   if (currentDecoded._tag === "Failure") return badInput("current", currentDecoded.failure.message)
 
   let installations: ReadonlyArray<Installation> | undefined
   if (input.installations !== undefined) {
     const data = dataOf(input.installations)
-    if (!data.ok) return badInput("installations", `the installations ${data.message}`)
+    if (!data.ok) return badInput("installations", `the list of installations ${data.message}`)
     // Keys exactly as written (the API's own JSON), as the Effect decode of Api.ts InstallationList.
     const decoded = decodeModelExact(models.installationList, data.value)
     if (!decoded.ok) {
