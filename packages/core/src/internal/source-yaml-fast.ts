@@ -1,7 +1,7 @@
 /**
  * A fast path for the YAML that manifests are written in: one pass over the text, by index, that
- * builds the same `YamlOutcome` as the full path of source-yaml.ts (the `yaml` package's lexer,
- * parser and composer, then the hardened walk), or gives up with `undefined`.
+ * builds the same `YamlOutcome` as the full path of source-yaml.ts (the `yaml` package's lexer and
+ * CST parser, source-yaml-compose.ts, then the hardened walk), or gives up with `undefined`.
  *
  * It reads a deliberately small subset and bails out on anything else, so that for every text it
  * accepts, the value (key order, `__proto__` as an own property), the position records, the findings
@@ -17,7 +17,8 @@
  * - an anchor on a collection that is a mapping value or a sequence item (`key: &name` or `- &name`
  *   then a block collection on the next lines, or a flow collection on the line) and aliases `*name`
  *   of those as block values, as `yaml.stringify` writes shared objects (names of letters, digits,
- *   `-` and `_`); an alias is charged against the limits as in the full path;
+ *   `-` and `_`); an alias is charged against the limits as in the full path; the anchor is defined
+ *   when its collection starts (a later `&name` inside it redefines it; an alias inside it to it bails);
  * - a sequence item on the lines after its `-`.
  * Bailed out: tabs anywhere, other anchors and aliases, merge keys `<<`, tags, directives `%`, block scalars,
  * multi-line quoted scalars and flow collections, `?` keys, empty sequence items and anchored empty values, `...`, several documents,
@@ -32,6 +33,7 @@ import { directiveRules } from "./source-directives.js"
 import { excerpt, type SourceFinding, sourceFinding } from "./source-finding.js"
 import type { LineIndex } from "./source-lines.js"
 import type { MemberRecord, NodeRecord, YamlOutcome } from "./source-yaml.js"
+import { resolvePlain } from "./source-yaml-plain.js"
 import { yaml11Reading } from "./source-yaml11.js"
 
 /** Thrown (one shared instance) to give up; caught in `parseYamlFast` only. */
@@ -239,6 +241,7 @@ class FastParser {
       this.path[level] = value.length
       const anchor = p < this.le && text.charCodeAt(p) === AMPERSAND ? this.anchor(p) : undefined
       if (anchor !== undefined) p = this.afterAnchor
+      const pending = anchor === undefined ? undefined : this.defineAnchor(anchor)
       const before = this.nodes
       let v: unknown
       let node: NodeRecord
@@ -266,7 +269,8 @@ class FastParser {
         this.endLine(this.inlineEnd)
         if (this.ind > col) throw bail // a continuation line, or a misplaced one
       }
-      if (anchor !== undefined) this.anchors.set(anchor, { value: v, node, count: this.nodes - before, height: -1 })
+      if (anchor !== undefined)
+        this.anchored(anchor, pending, { value: v, node, count: this.nodes - before, height: -1 })
       value.push(v)
       items.push(node)
       if (this.ind !== col || !this.isDash(this.pos)) break
@@ -303,6 +307,7 @@ class FastParser {
       // `key: &name` then a block collection on the next lines, or a flow collection.
       const anchor = p < this.le && text.charCodeAt(p) === AMPERSAND ? this.anchor(p) : undefined
       if (anchor !== undefined) p = this.afterAnchor
+      const pending = anchor === undefined ? undefined : this.defineAnchor(anchor)
       const before = this.nodes
       if (p === this.le || text.charCodeAt(p) === HASH) {
         // The value is on the next lines, or empty.
@@ -322,7 +327,8 @@ class FastParser {
         node = this.inlineRecord
         this.endLine(this.inlineEnd)
       }
-      if (anchor !== undefined) this.anchors.set(anchor, { value: v, node, count: this.nodes - before, height: -1 })
+      if (anchor !== undefined)
+        this.anchored(anchor, pending, { value: v, node, count: this.nodes - before, height: -1 })
       if (keep) {
         if (key === "__proto__") {
           Object.defineProperty(value, key, { value: v, writable: true, enumerable: true, configurable: true })
@@ -351,6 +357,21 @@ class FastParser {
     if (built === undefined) throw bail // a scalar on the next line
     this.nestedRecord = built.node
     return built.value
+  }
+
+  /**
+   * Define the anchor `name` as its node starts (YAML 1.2, go-yaml v3, as the full path does): an
+   * alias inside the node to it is the full path's to report (`alias()` bails on a pending anchor).
+   */
+  private defineAnchor(name: string): Anchored {
+    const pending: Anchored = { value: undefined, node: { start: 0 }, count: 0, height: -1, pending: true }
+    this.anchors.set(name, pending)
+    return pending
+  }
+
+  /** The node anchored `name` is built: it is the anchor's value unless the node redefined the anchor inside. */
+  private anchored(name: string, pending: Anchored | undefined, done: Anchored): void {
+    if (this.anchors.get(name) === pending) this.anchors.set(name, done)
   }
 
   /** Set by `anchor()`: where the anchored value (or the end of the line, or a comment) starts. */
@@ -483,7 +504,8 @@ class FastParser {
   private alias(p: number, level: number): unknown {
     const end = this.nameEnd(p + 1)
     const target = this.anchors.get(this.text.slice(p + 1, end))
-    if (target === undefined) throw bail // no anchor before it: the full path reports it
+    // No anchor before it, or an alias inside its own anchored node: the full path reports it.
+    if (target === undefined || target.pending === true) throw bail
     if (target.height < 0) target.height = heightOf(target.value)
     if (level + target.height >= this.maxLevel) throw bail
     this.nodes += target.count
@@ -828,6 +850,8 @@ interface Anchored {
   readonly count: number
   /** Nesting of containers in the value; -1 until computed. */
   height: number
+  /** The node is still being built (its anchor is defined from its start). */
+  readonly pending?: true
 }
 
 /** Nesting of containers in plain data (a scalar is 0, `[]` 1). */
@@ -917,45 +941,9 @@ const plainFirst = (text: string, p: number, le: number, flow: boolean): boolean
   }
 }
 
-// The core schema's tests (yaml 2.x, schema/core and schema/common), in the order it tries them.
-const intOct = /^0o[0-7]+$/
-const intDec = /^[-+]?[0-9]+$/
-const intHex = /^0x[0-9a-fA-F]+$/
-const floatNaN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/
-const floatExp = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/
-const float = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/
-
 /** The walk's checks on numbers (source-yaml.ts). */
 const nonFinite = /^[-+]?\.(inf|Inf|INF|nan|NaN|NAN)$/
 const integerLiteral = /^[-+]?[0-9]+$|^0o[0-7]+$|^0x[0-9a-fA-F]+$/
-
-/** A non-empty plain scalar resolved as the `yaml` package's core schema does (`intAsBigInt: false`). */
-const resolvePlain = (s: string): unknown => {
-  const c = s.charCodeAt(0)
-  switch (c) {
-    case 126: // ~
-      return s.length === 1 ? null : s
-    case 110: // n
-    case 78: // N
-      return s === "null" || s === "Null" || s === "NULL" ? null : s
-    case 116: // t
-    case 84: // T
-      return s === "true" || s === "True" || s === "TRUE" ? true : s
-    case 102: // f
-    case 70: // F
-      return s === "false" || s === "False" || s === "FALSE" ? false : s
-  }
-  const numeric = (c >= 48 && c <= 57) || c === 43 || c === DASH || c === DOT
-  if (!numeric) return s
-  if (intOct.test(s)) return Number.parseInt(s.substring(2), 8)
-  if (intDec.test(s)) return Number.parseInt(s, 10)
-  if (intHex.test(s)) return Number.parseInt(s.substring(2), 16)
-  if (floatNaN.test(s)) {
-    return s.slice(-3).toLowerCase() === "nan" ? Number.NaN : s[0] === "-" ? -Infinity : Infinity
-  }
-  if (floatExp.test(s) || float.test(s)) return Number.parseFloat(s)
-  return s
-}
 
 /**
  * A cheap filter before `yaml11Reading`: it reports only sources whose first character is a sign,

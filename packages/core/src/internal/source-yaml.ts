@@ -1,8 +1,10 @@
 /**
  * YAML 1.2 (core schema) → plain JSON data, hardened (design/reliability.md, parsing table).
  *
- * The `yaml` package lexes, parses and composes; the plain value is built here by walking the AST
- * (never `toJS()`), which is where the policy lives:
+ * The `yaml` package lexes and parses (its CST `Parser` only: its Composer, Document and node classes
+ * cost ≈30 KiB gzip in the browser bundle, issue #6); source-yaml-compose.ts composes the CST with the
+ * checks of the package's composer into light nodes, and the plain value is built here by walking
+ * them, which is where the policy lives:
  * - the lexer's lexemes are checked first: tags (`!!binary`, `!x`) and directives (`%YAML`, `%TAG`)
  *   are refused, comments are collected for `# amp:ignore` directives, and the CST parser's stack is
  *   watched so nesting past `maxDepth` stops before the (recursive) composer ever runs;
@@ -13,23 +15,14 @@
  * - anchors, aliases and merge keys `<<` are resolved (explicit keys win over merged ones, earlier
  *   merge sources over later ones); every node an alias or merge copies counts against `maxNodes`,
  *   charged BEFORE copying, so an alias bomb stops (`alias-limit`) after work bounded by the budget;
+ * - an anchor is defined when its node STARTS, as in YAML 1.2 and go-yaml v3 (which the server uses):
+ *   a later `&A` inside the node redefines it (`a: &A {b: &A [1]}` then `*A` is `[1]`), and an alias
+ *   inside the node to its own anchor (`&A [*A]`, `&A {<<: *A}`) is a `syntax` finding, as go-yaml's
+ *   "anchor 'A' value contains itself";
  * - `.inf`, `.nan`, `1e400` and integer literals outside ±(2^53−1) are `invalid-value`;
  * - `__proto__` keys become own data properties; no merge ever writes a prototype.
  */
-import {
-  Composer,
-  CST,
-  isAlias,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  Lexer,
-  type Node,
-  type Pair,
-  Parser,
-  Scalar,
-} from "yaml"
+import { type CST, Lexer, Parser } from "yaml"
 import type { Limits } from "../Limits.js"
 import type { Directive, Yaml11Scalar } from "../Source.js"
 import { child } from "./pointer.js"
@@ -37,6 +30,7 @@ import { directiveRules } from "./source-directives.js"
 import { excerpt, type SourceFinding, type SourceRule, sourceFinding, where } from "./source-finding.js"
 import type { LineIndex } from "./source-lines.js"
 import { setOwn } from "./source-own-property.js"
+import { composeStream, type Problem, type YNode, type YPair, type YScalar } from "./source-yaml-compose.js"
 import { parseYamlFast } from "./source-yaml-fast.js"
 import { yaml11Reading } from "./source-yaml11.js"
 
@@ -101,30 +95,28 @@ export const parseYamlFull = (text: string, limits: Limits, lines: LineIndex): Y
     return { findings, yaml11Scalars: [], directives }
   }
 
-  const composer = new Composer({
-    version: "1.2",
-    schema: "core",
-    merge: false,
-    uniqueKeys: false,
-    strict: true,
-    prettyErrors: false,
-    intAsBigInt: false,
-  })
-  const docs = [...composer.compose(lexed.tokens, true, text.length)]
-  const doc = docs[0]
-  if (doc === undefined) throw new Error("yaml Composer produced no document for a document token")
+  let composed: ReturnType<typeof composeStream>
+  try {
+    composed = composeStream(lexed.tokens)
+  } catch (e) {
+    // Only nesting too deep for this stack overflows it (the `yaml` composer reported it so).
+    if (!(e instanceof RangeError)) throw e
+    const message = `nesting is too deep to read (${excerpt(e.message, 60)})`
+    findings.push(sourceFinding("document-limit", message, lines.position(0)))
+    return { findings, yaml11Scalars: [], directives }
+  }
   const refused = findings.length > 0 // tags or directives: no document, but keep looking for other defects
   const before = findings.length
-  libraryFindings(doc.errors, doc.warnings, refused, lines, findings)
+  libraryFindings(composed.errors, composed.warnings, refused, lines, findings)
   if (findings.length > before) return { findings, yaml11Scalars: [], directives }
-  if (doc.contents === null || isEmptyScalar(doc.contents)) {
+  if (isEmptyScalar(composed.root)) {
     findings.push(sourceFinding("syntax", "the YAML document is empty: it holds no value", lines.position(0)))
     return { findings, yaml11Scalars: [], directives }
   }
 
   const walker = new Walker(limits, lines)
   try {
-    const built = walker.walk(doc.contents, "", 0, true, 0)
+    const built = walker.walk(composed.root, "", 0, true, 0)
     for (const finding of walker.findings) findings.push(finding)
     return walker.invalid || refused
       ? { findings, yaml11Scalars: [], directives }
@@ -165,7 +157,7 @@ const lex = (
     if (afterScalarMark)
       afterScalarMark = false // scalar content: may start with `#`, `!`, `%` …
     else {
-      const type = CST.tokenType(lexeme)
+      const type = lexemeType(lexeme)
       const flow = flows.at(-1)
       let counts = false
       if (type === "scalar") afterScalarMark = true
@@ -229,16 +221,10 @@ const lex = (
   return { tokens, comments, stopped: false }
 }
 
-interface LibraryProblem {
-  readonly code: string
-  readonly message: string
-  readonly pos: readonly [number, number]
-}
-
 /** The YAML library's errors and warnings as `syntax` findings: one per line, the first few. */
 const libraryFindings = (
-  errors: ReadonlyArray<LibraryProblem>,
-  warnings: ReadonlyArray<LibraryProblem>,
+  errors: ReadonlyArray<Problem>,
+  warnings: ReadonlyArray<Problem>,
   refused: boolean,
   lines: LineIndex,
   findings: Array<SourceFinding>,
@@ -247,7 +233,7 @@ const libraryFindings = (
   for (const problem of [...errors, ...warnings]) {
     // Tags and directives were refused with a better message already.
     if (refused && (problem.code === "TAG_RESOLVE_FAILED" || problem.code === "BAD_DIRECTIVE")) continue
-    const position = lines.position(problem.pos[0])
+    const position = lines.position(problem.offset)
     if (seen.has(position.line)) continue
     if (seen.size >= maxLibraryErrors) break
     seen.add(position.line)
@@ -297,19 +283,28 @@ interface MergeSource extends Built {
 }
 
 interface AnchoredNode {
-  readonly source: Node
+  readonly source: YNode
   readonly built: Built
   /** Nodes the anchored value holds: the cost of one copy. */
   readonly count: number
+  readonly pending?: undefined
 }
 
 /** An anchored key scalar (`&k name: v`): built only when an alias uses it as a value. */
 interface AnchoredKey {
-  readonly source: Scalar
+  readonly source: YScalar
   readonly built?: undefined
+  readonly pending?: undefined
 }
 
-type Anchored = AnchoredNode | AnchoredKey
+/** An anchored node still being built: an alias to it is inside it (go-yaml: "value contains itself"). */
+interface AnchoredPending {
+  readonly source: YNode
+  readonly built?: undefined
+  readonly pending: true
+}
+
+type Anchored = AnchoredNode | AnchoredKey | AnchoredPending
 
 class Walker {
   readonly findings: Array<SourceFinding> = []
@@ -328,24 +323,30 @@ class Walker {
    * Build the value of `node` at `pointer`, `depth` containers deep. `record`: collect YAML 1.1
    * scalars (false inside a discarded duplicate). `fallback`: offset used when the node is absent.
    */
-  walk(node: unknown, pointer: string, depth: number, record: boolean, fallback: number): Built {
-    const before = this.nodes
-    let built: Built
-    if (isAlias(node)) return this.alias(node.source, node.range?.[0] ?? fallback, depth, pointer)
-    if (isMap(node)) built = this.map(node.items, node.range?.[0] ?? fallback, pointer, depth, record)
-    else if (isSeq(node)) built = this.seq(node.items, node.range?.[0] ?? fallback, pointer, depth, record)
-    else if (isScalar(node)) built = this.scalar(node, pointer, record)
-    else if (node === null || node === undefined) {
-      this.count(fallback, pointer)
-      built = { value: null, node: { start: fallback }, height: 0 }
-    } else {
-      // Not a node of the core schema (only a refused tag can make one): no document.
-      this.invalid = true
+  walk(node: YNode | null, pointer: string, depth: number, record: boolean, fallback: number): Built {
+    if (node === null) {
       this.count(fallback, pointer)
       return { value: null, node: { start: fallback }, height: 0 }
     }
-    const anchor = (node as { anchor?: string } | null)?.anchor
-    if (anchor !== undefined) this.anchors.set(anchor, { source: node as Node, built, count: this.nodes - before })
+    if (node.kind === "alias") return this.alias(node.name, node.start, depth, pointer)
+    const before = this.nodes
+    const anchor = node.anchor
+    // The anchor is defined from the start of its node (YAML 1.2, go-yaml): see the module comment.
+    let pending: AnchoredPending | undefined
+    if (anchor !== undefined) {
+      pending = { source: node, pending: true }
+      this.anchors.set(anchor, pending)
+    }
+    const built =
+      node.kind === "map"
+        ? this.map(node.pairs, node.start, pointer, depth, record)
+        : node.kind === "seq"
+          ? this.seq(node.items, node.start, pointer, depth, record)
+          : this.scalar(node, pointer, record)
+    // Unless the node redefined its own anchor inside (then the inner definition stands).
+    if (anchor !== undefined && this.anchors.get(anchor) === pending) {
+      this.anchors.set(anchor, { source: node, built, count: this.nodes - before })
+    }
     return built
   }
 
@@ -353,6 +354,10 @@ class Walker {
     const target = this.anchors.get(name)
     if (target === undefined) {
       this.fail("syntax", `alias \`*${excerpt(name)}\` has no anchor \`&${excerpt(name)}\` before it`, offset, pointer)
+      return { value: null, node: { start: offset }, height: 0 }
+    }
+    if (target.pending) {
+      this.fail("syntax", selfReference(name), offset, pointer)
       return { value: null, node: { start: offset }, height: 0 }
     }
     if (target.built === undefined) return this.scalar(target.source, pointer, false)
@@ -381,12 +386,12 @@ class Walker {
     }
   }
 
-  private scalar(node: Scalar, pointer: string, record: boolean): Built {
-    const start = node.range?.[0] ?? 0
+  private scalar(node: YScalar, pointer: string, record: boolean): Built {
+    const start = node.start
     this.count(start, pointer)
-    let value: unknown = node.value
-    if (typeof value === "number" && node.type === Scalar.PLAIN && node.tag === undefined) {
-      const source = typeof node.source === "string" ? node.source : String(value)
+    let value = node.value
+    if (typeof value === "number" && node.plain && !node.tagged) {
+      const source = node.source
       if (!Number.isFinite(value)) {
         const why = /^[-+]?\.(inf|Inf|INF|nan|NaN|NAN)$/.test(source)
           ? "is not a finite number"
@@ -408,7 +413,7 @@ class Walker {
         )
       }
     }
-    if (node.type === Scalar.PLAIN && record && typeof node.source === "string") {
+    if (node.plain && record) {
       const as = yaml11Reading(node.source, value)
       if (as !== undefined) this.yaml11.push({ pointer, source: node.source, as })
     }
@@ -422,23 +427,19 @@ class Walker {
         )
       }
     } else if (value !== null && typeof value !== "number" && typeof value !== "boolean") {
-      value = null // a tagged scalar (`!!binary`): refused by the lexeme check already
+      value = null
       this.invalid = true
     }
     return { value, node: { start }, height: 0 }
   }
 
-  private seq(items: ReadonlyArray<unknown>, start: number, pointer: string, depth: number, record: boolean): Built {
+  private seq(items: ReadonlyArray<YNode>, start: number, pointer: string, depth: number, record: boolean): Built {
     this.enter(start, depth, pointer)
     const value: Array<unknown> = []
     const records: Array<NodeRecord> = []
     let height = 0
     for (const item of items) {
-      const at = child(pointer, value.length)
-      // A single-pair mapping inside a flow sequence (`[a: 1]`); the library wraps it in a map already.
-      const built = isPair(item)
-        ? this.map([item], pairStart(item, start), at, depth + 1, record)
-        : this.walk(item, at, depth + 1, record, start)
+      const built = this.walk(item, child(pointer, value.length), depth + 1, record, start)
       value.push(built.value)
       records.push(built.node)
       if (built.height > height) height = built.height
@@ -446,7 +447,7 @@ class Walker {
     return { value, node: { start, items: records }, height: height + 1 }
   }
 
-  private map(pairs: ReadonlyArray<unknown>, start: number, pointer: string, depth: number, record: boolean): Built {
+  private map(pairs: ReadonlyArray<YPair>, start: number, pointer: string, depth: number, record: boolean): Built {
     this.enter(start, depth, pointer)
     const value: Record<string, unknown> = {}
     const members = new Map<string, MemberRecord>()
@@ -454,10 +455,9 @@ class Walker {
     let height = 0
     let firstMergeKey: number | undefined
     for (const pair of pairs) {
-      if (!isPair(pair)) continue
-      const keyNode = pair.key as unknown
-      const keyStart = pairStart(pair, start)
-      const valueFallback = (keyNode as { range?: [number, number, number] } | null)?.range?.[1] ?? keyStart
+      const keyNode = pair.key
+      const keyStart = keyNode.start
+      const valueFallback = keyNode.end
       if (isMergeKey(keyNode)) {
         if (firstMergeKey === undefined) firstMergeKey = keyStart
         else this.duplicate("<<", keyStart, child(pointer, "<<"), firstMergeKey)
@@ -465,7 +465,8 @@ class Walker {
         continue
       }
       // An anchored key (`&k name: v`) can be aliased later as a value.
-      if (isScalar(keyNode) && keyNode.anchor !== undefined) this.anchors.set(keyNode.anchor, { source: keyNode })
+      if (keyNode.kind === "scalar" && keyNode.anchor !== undefined)
+        this.anchors.set(keyNode.anchor, { source: keyNode })
       const key = this.keyOf(keyNode, keyStart)
       if (key === undefined) {
         this.walk(pair.value, pointer, depth + 1, false, valueFallback)
@@ -506,64 +507,69 @@ class Walker {
 
   /** The mappings a merge key `<<` brings in (each a fresh copy), charged against the budgets. */
   private mergeSources(
-    node: unknown,
+    node: YNode | null,
     pointer: string,
     depth: number,
     record: boolean,
     fallback: number,
   ): Array<MergeSource> {
-    const items = isSeq(node) ? node.items : [node]
+    const items = node !== null && node.kind === "seq" ? node.items : [node]
     const out: Array<MergeSource> = []
     for (const item of items) {
-      if (isAlias(item)) {
-        const offset = item.range?.[0] ?? fallback
-        const target = this.anchors.get(item.source)
+      if (item !== null && item.kind === "alias") {
+        const offset = item.start
+        const target = this.anchors.get(item.name)
         if (target === undefined) {
           this.fail(
             "syntax",
-            `alias \`*${excerpt(item.source)}\` has no anchor \`&${excerpt(item.source)}\` before it`,
+            `alias \`*${excerpt(item.name)}\` has no anchor \`&${excerpt(item.name)}\` before it`,
             offset,
           )
+        } else if (target.pending) {
+          this.fail("syntax", selfReference(item.name), offset)
         } else if (target.built === undefined || target.built.node.members === undefined) {
-          this.fail("syntax", `merge key \`<<\` takes mappings only; \`*${excerpt(item.source)}\` is not one`, offset)
+          this.fail("syntax", `merge key \`<<\` takes mappings only; \`*${excerpt(item.name)}\` is not one`, offset)
         } else {
-          this.charge(target, item.source, offset, depth, pointer) // members are copied one by one
+          this.charge(target, item.name, offset, depth, pointer) // members are copied one by one
           out.push({ ...target.built, shared: true })
         }
-      } else if (isMap(item)) {
+      } else if (item !== null && item.kind === "map") {
         // An inline mapping: its members land in this map, so walk it at this map's pointer and depth.
         out.push({ ...this.walk(item, pointer, depth, record, fallback), shared: false })
       } else {
-        const offset = (item as { range?: [number, number, number] } | null)?.range?.[0] ?? fallback
+        const offset = item?.start ?? fallback
         this.fail("syntax", "merge key `<<` takes a mapping, an alias of one, or a list of them", offset)
-        if (item !== null && item !== undefined) this.walk(item, pointer, depth + 1, false, offset)
+        if (item !== null) this.walk(item, pointer, depth + 1, false, offset)
       }
     }
     return out
   }
 
   /** The normalised key of a key node, or undefined (and a finding) when it is not a scalar. */
-  private keyOf(node: unknown, offset: number): string | undefined {
-    if (node === null || node === undefined) return ""
-    if (isScalar(node)) {
-      if (node.type === Scalar.PLAIN) return typeof node.source === "string" ? node.source : String(node.value ?? "")
+  private keyOf(node: YNode, offset: number): string | undefined {
+    if (node.kind === "scalar") {
+      if (node.plain) return node.source
       return typeof node.value === "string" ? node.value : String(node.value)
     }
-    if (isAlias(node)) {
-      const target = this.anchors.get(node.source)
+    if (node.kind === "alias") {
+      const target = this.anchors.get(node.name)
       if (target === undefined) {
         this.fail(
           "syntax",
-          `alias \`*${excerpt(node.source)}\` has no anchor \`&${excerpt(node.source)}\` before it`,
+          `alias \`*${excerpt(node.name)}\` has no anchor \`&${excerpt(node.name)}\` before it`,
           offset,
         )
         return undefined
       }
-      if (isScalar(target.source)) return this.keyOf(target.source, offset)
+      if (target.pending) {
+        this.fail("syntax", selfReference(node.name), offset)
+        return undefined
+      }
+      if (target.source.kind === "scalar") return this.keyOf(target.source, offset)
     }
     this.fail(
       "syntax",
-      `a key must be a scalar, not a ${isSeq(node) ? "list" : "mapping"}, at ${this.at(offset)}`,
+      `a key must be a scalar, not a ${node.kind === "seq" ? "list" : "mapping"}, at ${this.at(offset)}`,
       offset,
     )
     return undefined
@@ -619,17 +625,76 @@ class Walker {
   }
 }
 
+/** go-yaml v3 refuses an alias inside the node its anchor names ("anchor 'A' value contains itself"). */
+const selfReference = (name: string): string =>
+  `alias \`*${excerpt(name)}\` is inside the node anchored \`&${excerpt(name)}\`: a value cannot contain itself`
+
 /** The implicit null of an empty document (`---` alone), as opposed to a written `~` or `null`. */
-const isEmptyScalar = (node: unknown): boolean =>
-  isScalar(node) && node.type === Scalar.PLAIN && node.source === "" && node.value === null
+const isEmptyScalar = (node: YNode): boolean =>
+  node.kind === "scalar" && node.plain && node.source === "" && node.value === null
 
-const isMergeKey = (node: unknown): boolean =>
-  isScalar(node) && node.type === Scalar.PLAIN && node.source === "<<" && node.tag === undefined
+const isMergeKey = (node: YNode): boolean =>
+  node.kind === "scalar" && node.plain && node.source === "<<" && !node.tagged
 
-const pairStart = (pair: Pair, fallback: number): number => {
-  const key = pair.key as { range?: [number, number, number] } | null
-  const value = pair.value as { range?: [number, number, number] } | null
-  return key?.range?.[0] ?? value?.range?.[0] ?? fallback
+/** The type of a lexeme of the `yaml` package's `Lexer` (its `CST.tokenType`, without the CST module). */
+const lexemeType = (source: string): string | null => {
+  switch (source) {
+    case "\u{FEFF}":
+      return "byte-order-mark"
+    case "\x02":
+      return "doc-mode"
+    case "\x18":
+      return "flow-error-end"
+    case "\x1f":
+      return "scalar"
+    case "---":
+      return "doc-start"
+    case "...":
+      return "doc-end"
+    case "":
+    case "\n":
+    case "\r\n":
+      return "newline"
+    case "-":
+      return "seq-item-ind"
+    case "?":
+      return "explicit-key-ind"
+    case ":":
+      return "map-value-ind"
+    case "{":
+      return "flow-map-start"
+    case "}":
+      return "flow-map-end"
+    case "[":
+      return "flow-seq-start"
+    case "]":
+      return "flow-seq-end"
+    case ",":
+      return "comma"
+  }
+  switch (source[0]) {
+    case " ":
+    case "\t":
+      return "space"
+    case "#":
+      return "comment"
+    case "%":
+      return "directive-line"
+    case "*":
+      return "alias"
+    case "&":
+      return "anchor"
+    case "!":
+      return "tag"
+    case "'":
+      return "single-quoted-scalar"
+    case '"':
+      return "double-quoted-scalar"
+    case "|":
+    case ">":
+      return "block-scalar-header"
+  }
+  return null
 }
 
 /** A deep copy of plain data (depth already bounded by the caller's checks). */
