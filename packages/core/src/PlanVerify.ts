@@ -10,6 +10,8 @@ import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import type { Integration as ApiIntegration } from "./Api.js"
 import { compareStrings } from "./changes/normal.js"
+import { kindLabels, recogniseKind } from "./Document.js"
+import { kindOf } from "./internal/quote.js"
 
 /** The part of a plan that verification reads (a whole `Plan` fits). */
 export const PlanRecord = Schema.Struct({
@@ -59,6 +61,31 @@ export const verifyPlan = (plan: PlanRecord, current: ReadonlyArray<ApiIntegrati
 export const decodePlanRecord = (value: unknown): { ok: true; plan: PlanRecord } | { ok: false; message: string } => {
   const decoded = Schema.decodeUnknownResult(PlanRecord)(value)
   if (Result.isSuccess(decoded)) return { ok: true, plan: decoded.success }
-  const first = decoded.failure.message.split("\n").slice(0, 2).join(" ")
-  return { ok: false, message: `expected a plan (ampkit plan --format json), but ${first}` }
+  return { ok: false, message: `expected a plan (ampkit plan --format json), but ${notAPlan(value)}` }
+}
+
+const actions: ReadonlyArray<unknown> = ["create", "update", "unchanged", "orphan"]
+
+const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>
+  typeof u === "object" && u !== null && !Array.isArray(u)
+
+/** Why `value` is not a plan record, in words (PlanRecord's conditions, first failing one). */
+const notAPlan = (value: unknown): string => {
+  const entries = isRecord(value) && Array.isArray(value.integrations) ? value.integrations : []
+  const planLike = entries.some((e) => isRecord(e) && Object.hasOwn(e, "action"))
+  const kind = planLike ? undefined : recogniseKind(value)
+  if (kind !== undefined) return `this looks like ${kindLabels[kind]}`
+  if (!isRecord(value)) return `got ${kindOf(value)}`
+  if (value.planId !== undefined && typeof value.planId !== "string") return "`planId` is not a string"
+  const list = value.integrations
+  if (!Array.isArray(list)) return "it has no `integrations` list"
+  for (let i = 0; i < list.length; i++) {
+    const entry: unknown = list[i]
+    const at = `integrations[${i}]`
+    if (!isRecord(entry)) return `${at} is ${kindOf(entry)}, not a mapping`
+    if (typeof entry.name !== "string") return `${at} has no \`name\` string`
+    if (!actions.includes(entry.action)) return `${at}.action is not one of create, update, unchanged, orphan`
+    if (entry.revision !== undefined && typeof entry.revision !== "string") return `${at}.revision is not a string`
+  }
+  return "it does not read as one"
 }

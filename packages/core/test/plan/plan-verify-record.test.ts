@@ -1,0 +1,55 @@
+/** decodePlanRecord: a file that is not a plan gets a message naming what it is or what it lacks. */
+import { readFileSync } from "node:fs"
+import { describe, expect, test } from "vitest"
+import { decodePlanRecord } from "../../src/PlanVerify.js"
+
+const fixture = (name: string): unknown =>
+  JSON.parse(readFileSync(new URL(`../fixtures/plan/${name}`, import.meta.url), "utf8"))
+
+const message = (value: unknown): string => {
+  const decoded = decodePlanRecord(value)
+  if (decoded.ok) throw new Error("decoded")
+  return decoded.message
+}
+
+describe("decodePlanRecord", () => {
+  test("a plan decodes", () => {
+    const decoded = decodePlanRecord({ planId: "p", integrations: [{ name: "a", action: "update", revision: "r" }] })
+    expect(decoded).toEqual({
+      ok: true,
+      plan: { planId: "p", integrations: [{ name: "a", action: "update", revision: "r" }] },
+    })
+  })
+
+  test.each([
+    [[], "expected a plan (ampkit plan --format json), but this looks like an integration list (from the API)"],
+    ["x", "expected a plan (ampkit plan --format json), but got a string"],
+    [{}, "expected a plan (ampkit plan --format json), but it has no `integrations` list"],
+    [
+      { planId: "p", integrations: [{ name: "a", action: "create" }, 5] },
+      "expected a plan (ampkit plan --format json), but integrations[1] is a number, not a mapping",
+    ],
+    [
+      { integrations: [{ action: "create" }] },
+      "expected a plan (ampkit plan --format json), but integrations[0] has no `name` string",
+    ],
+    [
+      { integrations: [{ name: "a", action: "delete" }] },
+      "expected a plan (ampkit plan --format json), but integrations[0].action is not one of create, update, unchanged, orphan",
+    ],
+    [
+      { planId: 1, integrations: [{ name: "a", action: "orphan" }] },
+      "expected a plan (ampkit plan --format json), but `planId` is not a string",
+    ],
+  ])("%j: %s", (value, expected) => {
+    expect(message(value)).toBe(expected)
+  })
+
+  test("the live integration list and a manifest are named as what they are", () => {
+    const live = fixture("installations/current.json")
+    expect(message(live)).toMatch(/but this looks like an integration list \(from the API\)$/)
+    expect(message({ specVersion: "1.0.0", integrations: [{ name: "a", provider: "hubspot" }] })).toMatch(
+      /but this looks like a manifest \(amp\.yaml\)$/,
+    )
+  })
+})
