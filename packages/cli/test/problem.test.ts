@@ -57,6 +57,17 @@ describe("ampkit problem", () => {
     expect(r.out).toContain("not JSON")
   })
 
+  test("a --manifest of another kind is reported on stderr, not used; the body is still explained", async () => {
+    const body = `${fixtures}/batch-upsert-422.json`
+    const r = await cli(["problem", body, "--manifest", body])
+    expect(r.code).toBe(0)
+    expect(r.err).toMatch(
+      /^ampkit: issues are not mapped to .*batch-upsert-422\.json: it looks like a problem \(RFC 9457 error body\)/,
+    )
+    expect(r.err).toContain("not the amp.yaml that was sent")
+    expect(r.out).not.toMatch(/amp\.yaml:\d+/)
+  })
+
   test("a manifest that does not parse is reported on stderr; the body is still explained", async () => {
     const r = await cli(["problem", `${fixtures}/batch-upsert-422.json`, "--manifest", "-"], { stdin: "a: [" })
     expect(r.code).toBe(0)

@@ -1,5 +1,6 @@
 /** `ampkit problem <file|-> [--format text|json] [--manifest <amp.yaml>] [--status <code>]` */
 import { decodeUtf8, escapeControl, parseSource, type SourceDocument } from "@ampkit/core"
+import { kindLabels, recogniseKind } from "@ampkit/core/Document"
 import { explainProblem } from "@ampkit/core/ProblemExplain"
 import { problemJson } from "@ampkit/core/render/problem-json"
 import { renderProblemText } from "@ampkit/core/render/problem-text"
@@ -61,7 +62,12 @@ export const runProblem = async (args: ReadonlyArray<string>, io: Io): Promise<n
     const input = await readInput(io, String(values.manifest))
     const decoded = decodeUtf8(input.bytes)
     const parsed = decoded.ok ? parseSource(decoded.text) : undefined
-    if (decoded.ok && parsed?.document !== undefined) {
+    const kind = parsed?.document !== undefined ? recogniseKind(parsed.document.value) : undefined
+    if (kind !== undefined && kind !== "manifest") {
+      io.stderr(
+        `ampkit: issues are not mapped to ${escapeControl(input.name)}: it looks like ${kindLabels[kind]}, not the amp.yaml that was sent\n`,
+      )
+    } else if (decoded.ok && parsed?.document !== undefined) {
       manifest = { name: input.name, text: decoded.text, document: parsed.document }
     } else {
       const why = decoded.ok ? (parsed?.findings[0]?.message ?? "it does not parse") : decoded.message
