@@ -3,7 +3,8 @@
  * → what a deploy would do, split into batch requests. What `ampkit plan` does, without the file
  * system; the result is plain data (it can cross `postMessage`).
  */
-import type { Plan, PlanInputName } from "@ampkit/core/Plan"
+import type { Diagnostic } from "@ampkit/core/Diagnostic"
+import type { Plan, PlanInputCause, PlanInputName } from "@ampkit/core/Plan"
 import { planFromText } from "@ampkit/core/Plan"
 import type { ValidationReport } from "@ampkit/core/Validate"
 
@@ -14,6 +15,8 @@ export interface PlanOptions {
   readonly stopReads?: ReadonlyArray<string>
   /** Most integrations per batch: an integer ≥ 1. */
   readonly maxBatch?: number
+  /** The project's ID or name, filled into the requests' path (default: `{projectIdOrName}` stays). */
+  readonly project?: string
 }
 
 export type PlanOutcome =
@@ -21,21 +24,25 @@ export type PlanOutcome =
   | { readonly ok: true; readonly plan: Plan }
   /** The desired manifest has errors (or does not parse): there is no plan. */
   | { readonly ok: false; readonly reason: "invalid-manifest"; readonly report: ValidationReport }
-  /** An input of the wrong kind or unusable. */
-  | { readonly ok: false; readonly reason: "bad-input"; readonly input: PlanInputName; readonly message: string }
+  /**
+   * An input that cannot be used, and why (`cause`: `syntax`, `kind`, `decode` or `value`), with the
+   * diagnostics positioned in its text (`syntax` and `decode`; often none for `kind`, never for `value`).
+   */
+  | {
+      readonly ok: false
+      readonly reason: "bad-input"
+      readonly input: PlanInputName
+      readonly cause: PlanInputCause
+      readonly message: string
+      readonly diagnostics: ReadonlyArray<Diagnostic>
+    }
 
 /**
  * Plan a deploy of `desired` (amp.yaml text) onto `current` (list-integrations JSON text). The
  * desired manifest is validated first: with errors there is no plan. Never throws for any input text.
  */
 export const plan = (current: string, desired: string, options: PlanOptions = {}): PlanOutcome => {
-  const outcome = planFromText({
-    current,
-    desired,
-    ...(options.installations !== undefined ? { installations: options.installations } : {}),
-    ...(options.stopReads !== undefined ? { stopReads: options.stopReads } : {}),
-    ...(options.maxBatch !== undefined ? { maxBatch: options.maxBatch } : {}),
-  })
+  const outcome = planFromText({ ...options, current, desired })
   // The source document (with its `locate` function) stays behind: the outcome is plain data.
   return outcome.ok ? { ok: true, plan: outcome.plan } : outcome
 }

@@ -170,7 +170,7 @@ describe("ampkit plan", () => {
     expect(JSON.parse(json.out)).toMatchObject({ file: "<stdin>", ok: false })
   })
 
-  test("--current that is not an integration list is an input error (exit 2)", async () => {
+  test("--current or --installations of another kind is an input error (exit 2)", async () => {
     const manifest = await cli([
       "plan",
       "--current",
@@ -181,9 +181,6 @@ describe("ampkit plan", () => {
     expect(manifest.err).toMatch(
       /^ampkit: --current .*desired\.yaml: expected an integration list \(from the API\), but this looks like a manifest/,
     )
-    const notJson = await cli(["plan", "--current", "-", at("every-action", "desired.yaml")], { stdin: "[{" })
-    expect(notJson.code).toBe(2)
-    expect(notJson.err).toMatch(/^ampkit: --current <stdin>: the list of live integrations does not parse/)
     const desiredWrongKind = await cli([
       "plan",
       "--current",
@@ -192,19 +189,83 @@ describe("ampkit plan", () => {
     ])
     expect(desiredWrongKind.code).toBe(2)
     expect(desiredWrongKind.err).toMatch(/expected a manifest \(amp\.yaml\), but this looks like an integration list/)
-    const badInstallations = await cli(
-      [
-        "plan",
-        "--current",
-        at("every-action", "current.json"),
-        "--installations",
-        "-",
-        at("every-action", "desired.yaml"),
-      ],
-      { stdin: '[{"id": 1}]' },
+    const integrationsAsInstallations = await cli([
+      "plan",
+      "--current",
+      at("every-action", "current.json"),
+      "--installations",
+      at("every-action", "current.json"),
+      at("every-action", "desired.yaml"),
+    ])
+    expect(integrationsAsInstallations.code).toBe(2)
+    expect(integrationsAsInstallations.err).toMatch(
+      /^ampkit: --installations .*current\.json: expected a list of installations \(list-installations\), but item 0 looks like an integration \(from the API\)\n$/,
     )
-    expect(badInstallations.code).toBe(2)
-    expect(badInstallations.err).toMatch(/^ampkit: --installations <stdin>: expected a list of installations/)
+    expect(integrationsAsInstallations.out).toBe("")
+  })
+
+  test("--current or --installations that does not parse or has defects: diagnostics on stderr, exit 1", async () => {
+    const desired = at("every-action", "desired.yaml")
+    const notJson = await cli(["plan", "--current", "-", desired], { stdin: "[{" })
+    expect(notJson.code).toBe(1)
+    expect(notJson.out).toBe("")
+    expect(notJson.err).toMatch(
+      /^ampkit: --current <stdin> does not parse, so there is nothing to plan:\n<stdin>:1:\d+ error syntax /,
+    )
+    expect(notJson.err).toContain("✖ invalid <stdin>: 1 error")
+
+    const duplicate = await cli(["plan", "--current", "-", desired], { stdin: '[{"name": 1, "name": 2}]' })
+    expect(duplicate.code).toBe(1)
+    expect(duplicate.err).toMatch(/\n<stdin>:1:\d+ error duplicate-key /)
+
+    const live = JSON.parse(readFileSync(new URL(at("every-action", "current.json"), root), "utf8"))
+    delete live[0].latestRevision
+    const defects = await cli(["plan", "--current", "-", desired], { stdin: JSON.stringify(live, null, 2) })
+    expect(defects.code).toBe(1)
+    expect(defects.err).toMatch(
+      /^ampkit: --current <stdin> is not a valid integration list, so there is nothing to plan:\n<stdin>:2:3 error missing-key .*`latestRevision`/,
+    )
+
+    const badInstallations = await cli(
+      ["plan", "--current", at("every-action", "current.json"), "--installations", "-", desired],
+      {
+        stdin: '[{"id": 1}]',
+      },
+    )
+    expect(badInstallations.code).toBe(1)
+    expect(badInstallations.err).toMatch(
+      /^ampkit: --installations <stdin> is not a valid list of installations, so there is nothing to plan:\n/,
+    )
+    expect(badInstallations.err).toContain(
+      "<stdin>:1:2 error missing-key  installation is missing required key `config`",
+    )
+    expect(badInstallations.err).toContain("<stdin>:1:9 error wrong-type  `id` must be a string, got `1`")
+  })
+
+  test("--project fills the requests' path in text, JSON and --out files; without it the text says how", async () => {
+    const args = ["plan", "--current", at("every-action", "current.json"), at("every-action", "desired.yaml")]
+    const text = await cli([...args, "--project", "acme prod"])
+    expect(text.code).toBe(0)
+    expect(text.out).toContain("  1. PUT /projects/acme%20prod/integrations:batch?destructive=false\n")
+    expect(text.out).not.toContain("{projectIdOrName}")
+    const json = await cli([...args, "--project", "acme prod", "--format", "json"])
+    expect(JSON.parse(json.out).batches[0].request.path).toBe("/projects/acme%20prod/integrations:batch")
+    const dir = mkdtempSync(join(tmpdir(), "ampkit-project-"))
+    expect((await cli([...args, "--project", "4f0e…/x", "--out", dir])).code).toBe(0)
+    const request = JSON.parse(readFileSync(join(dir, "batch-1.request.json"), "utf8"))
+    expect(request.path).toBe("/projects/4f0e%E2%80%A6%2Fx/integrations:batch")
+    expect(JSON.parse(readFileSync(join(dir, "plan.json"), "utf8")).batches[0].request.path).toBe(request.path)
+
+    const open = await cli(args)
+    expect(open.out).toContain(
+      "     2 integrations: readAndWriteSalesforce, readAndWriteZoom\n" +
+        "  {projectIdOrName}: your project's ID or name (ampkit plan --project <idOrName> fills it in)\n",
+    )
+    for (const bad of ["", ".."]) {
+      const r = await cli([...args, "--project", bad])
+      expect(r.code).toBe(2)
+      expect(r.err).toContain("--project: the project must be its ID or name")
+    }
   })
 
   test("usage errors exit 2", async () => {
@@ -268,6 +329,14 @@ describe("ampkit plan verify", () => {
       ok: false,
       moved: JSON.parse(readFileSync(new URL(at("stale", "expected-verify.json"), root), "utf8")).moved,
     })
+  })
+
+  test("a --current that does not parse: diagnostics, exit 1", async () => {
+    const r = await cli(["plan", "verify", await planFile(), "--current", "-"], { stdin: '[{"a": [' })
+    expect(r.code).toBe(1)
+    expect(r.err).toMatch(
+      /^ampkit: --current <stdin> does not parse, so there is nothing to plan:\n<stdin>:1:\d+ error syntax /,
+    )
   })
 
   test("inputs that are not a plan or not an integration list: exit 2", async () => {

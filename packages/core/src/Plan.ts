@@ -27,7 +27,10 @@
  */
 import type { Integration as ApiIntegration, Installation } from "./Api.js"
 import { compareStrings, integrationJson, normaliseIntegration } from "./changes/normal.js"
+import { toDiagnostic } from "./Decode.js"
+import type { Diagnostic } from "./Diagnostic.js"
 import { type Change, diff, type Locate } from "./Diff.js"
+import { decodeInput } from "./DiffText.js"
 import { decodeDocument, kindLabels, recogniseKind, summarise } from "./Document.js"
 import { canonicalJson, fnv1a64 } from "./Fingerprint.js"
 import { models } from "./internal/model.generated.js"
@@ -36,7 +39,7 @@ import type { IntegrationBlock, Manifest } from "./Manifest.js"
 import { manifestYaml } from "./ManifestYaml.js"
 import { schemaFindings } from "./Shape.js"
 import { parseSource, type SourceDocument } from "./Source.js"
-import { type ValidationReport, validateParsed } from "./Validate.js"
+import { sortDiagnostics, type ValidationReport, validateParsed } from "./Validate.js"
 
 export type PlanAction = "create" | "update" | "unchanged" | "orphan"
 
@@ -73,7 +76,8 @@ export interface PlannedIntegration {
 /** The request of one batch, exactly as it is to be sent. */
 export interface BatchRequest {
   readonly method: "PUT"
-  readonly path: "/projects/{projectIdOrName}/integrations:batch"
+  /** {@link batchPath}, with the project filled in when the plan was given one ({@link batchPathFor}). */
+  readonly path: string
   readonly query: { readonly destructive: "true" | "false" }
   readonly body: { readonly sourceYaml: string }
 }
@@ -124,10 +128,31 @@ export interface PlanInput {
   readonly maxBatch?: number
   /** The project's installations (list-installations), decoded: who reads what. */
   readonly installations?: ReadonlyArray<Installation>
+  /** The project's ID or name, filled into the requests' path (default: the `{projectIdOrName}` placeholder stays). */
+  readonly project?: string
 }
 
 /** The path of the batch-upsert endpoint, with the project left as a template variable. */
 export const batchPath = "/projects/{projectIdOrName}/integrations:batch" as const
+
+/**
+ * The batch path for a project (its ID or name, percent-encoded as one path segment), or {@link batchPath}
+ * with its placeholder when there is none. Check the project with {@link projectProblem} first.
+ */
+export const batchPathFor = (project: string | undefined): string =>
+  project === undefined ? batchPath : batchPath.replace("{projectIdOrName}", encodeURIComponent(project))
+
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/**
+ * Why a project ID or name is not usable in a request path, or `undefined` when it is: it must not be
+ * empty, `.` or `..` (a URL would drop or climb that segment, even percent-encoded), nor hold a lone surrogate.
+ */
+export const projectProblem = (project: unknown): string | undefined =>
+  project === undefined ||
+  (typeof project === "string" && project !== "" && project !== "." && project !== ".." && !loneSurrogate.test(project))
+    ? undefined
+    : "the project must be its ID or name: not empty, not . or .., and valid Unicode"
 
 /** Why a `maxBatch` value is not usable, or `undefined` when it is. */
 export const maxBatchProblem = (maxBatch: unknown): string | undefined =>
@@ -203,6 +228,8 @@ const planIdOf = (input: PlanInput, stopReads: ReadonlyArray<string>): string =>
       installations:
         input.installations?.map((i) => ({ integrationId: i.integrationId, reads: [...readObjectsOf(i)].sort() })) ??
         null,
+      // Only when given, so that plans without a project keep their IDs.
+      ...(input.project !== undefined ? { project: input.project } : {}),
     }),
   )
 
@@ -216,12 +243,13 @@ const batchOf = (
   names: ReadonlyArray<string>,
   destructive: boolean,
   blocks: ReadonlyMap<string, { block: IntegrationBlock }>,
+  path: string,
 ): PlanBatch => ({
   destructive,
   integrations: names,
   request: {
     method: "PUT",
-    path: batchPath,
+    path,
     query: { destructive: destructive ? "true" : "false" },
     body: { sourceYaml: manifestYaml(names.map((n) => blocks.get(n)!.block)) },
   },
@@ -229,10 +257,10 @@ const batchOf = (
 
 /**
  * Plan a deploy of `desired` onto `current`. Throws a `RangeError` only for a `maxBatch` that is not
- * an integer ≥ 1 (check with {@link maxBatchProblem}).
+ * an integer ≥ 1 or an unusable `project` (check with {@link maxBatchProblem}, {@link projectProblem}).
  */
 export const plan = (input: PlanInput): Plan => {
-  const problem = maxBatchProblem(input.maxBatch)
+  const problem = maxBatchProblem(input.maxBatch) ?? projectProblem(input.project)
   if (problem !== undefined) throw new RangeError(problem)
   const stopReads = [...new Set(input.stopReads ?? [])].sort(compareStrings)
   const stopSet = new Set(stopReads)
@@ -345,9 +373,10 @@ export const plan = (input: PlanInput): Plan => {
   }
 
   const size = input.maxBatch ?? Number.POSITIVE_INFINITY
+  const path = batchPathFor(input.project)
   const batches = [
-    ...chunk(sent.sort(compareStrings), size).map((names) => batchOf(names, false, blocks)),
-    ...chunk(destructive.sort(compareStrings), size).map((names) => batchOf(names, true, blocks)),
+    ...chunk(sent.sort(compareStrings), size).map((names) => batchOf(names, false, blocks, path)),
+    ...chunk(destructive.sort(compareStrings), size).map((names) => batchOf(names, true, blocks, path)),
   ]
   const summary = { create: 0, update: 0, unchanged: 0, orphan: 0 }
   for (const e of entries) summary[e.action]++
@@ -370,10 +399,19 @@ export interface PlanTextInput {
   readonly installations?: unknown
   readonly stopReads?: ReadonlyArray<string>
   readonly maxBatch?: number
+  /** The project's ID or name, filled into the requests' path (see {@link PlanInput.project}). */
+  readonly project?: string
 }
 
 /** Which input could not be used. */
-export type PlanInputName = "current" | "desired" | "installations" | "maxBatch"
+export type PlanInputName = "current" | "desired" | "installations" | "maxBatch" | "project"
+
+/**
+ * Why an input could not be used: `syntax`, its text is not data (bad JSON or YAML, a duplicate key, over
+ * the limits); `kind`, data of another kind; `decode`, that kind with defects; `value`, an unusable
+ * option (`maxBatch`, `project`).
+ */
+export type PlanInputCause = "syntax" | "kind" | "decode" | "value"
 
 export type PlanOutcome =
   /**
@@ -387,77 +425,135 @@ export type PlanOutcome =
     }
   /** The desired manifest has errors (or does not parse): no plan (CLI exit 1). */
   | { readonly ok: false; readonly reason: "invalid-manifest"; readonly report: ValidationReport }
-  /** An input of the wrong kind or unusable (CLI exit 2). */
-  | { readonly ok: false; readonly reason: "bad-input"; readonly input: PlanInputName; readonly message: string }
+  /**
+   * An input that cannot be used. The CLI: `syntax` and `decode` are findings (exit 1, the diagnostics
+   * shown); `kind` and `value` are input errors (exit 2).
+   */
+  | {
+      readonly ok: false
+      readonly reason: "bad-input"
+      readonly input: PlanInputName
+      readonly cause: PlanInputCause
+      /** One sentence for a user. */
+      readonly message: string
+      /**
+       * `syntax` and `decode`: what is wrong, sorted; positioned in the input's text when it was given as
+       * text (given as a JSON value, every line and column is 1). Often empty for `kind`, always for `value`.
+       */
+      readonly diagnostics: ReadonlyArray<Diagnostic>
+    }
 
-const badInput = (input: PlanInputName, message: string): PlanOutcome => ({
-  ok: false,
-  reason: "bad-input",
-  input,
-  message,
-})
+const badInput = (
+  input: PlanInputName,
+  cause: PlanInputCause,
+  message: string,
+  diagnostics: ReadonlyArray<Diagnostic> = [],
+): PlanOutcome => ({ ok: false, reason: "bad-input", input, cause, message, diagnostics })
 
-/** Parsed JSON data of an input given as text or as a value; a string that does not parse is a message. */
-const dataOf = (input: unknown): { ok: true; value: unknown } | { ok: false; message: string } => {
-  if (typeof input !== "string") return { ok: true, value: input }
-  const parsed = parseSource(input)
-  const error = parsed.findings.find((f) => f.severity === "error")
-  if (parsed.document === undefined || error !== undefined) {
-    const where = error?.position !== undefined ? ` (line ${error.position.line}, column ${error.position.column})` : ""
-    return { ok: false, message: `does not parse: ${error?.message ?? "no data"}${where}` }
+/** The first error of a text that does not parse, as the end of a sentence. */
+const parseError = (diagnostics: ReadonlyArray<Diagnostic>): string => {
+  const error = diagnostics.find((d) => d.severity === "error")
+  return error === undefined
+    ? "does not parse: no data"
+    : `does not parse: ${error.message} (line ${error.line}, column ${error.column})`
+}
+
+/** The live integrations: list-integrations as text (positions known) or as a parsed value. */
+const currentOf = (
+  input: unknown,
+): { ok: true; value: ReadonlyArray<ApiIntegration> } | { ok: false; outcome: PlanOutcome } => {
+  const decoded = decodeInput(input, "integration-list")
+  if (decoded.ok) return { ok: true, value: decoded.document.value as ReadonlyArray<ApiIntegration> }
+  const message =
+    decoded.reason === "syntax" ? `the list of live integrations ${parseError(decoded.diagnostics)}` : decoded.message
+  return { ok: false, outcome: badInput("current", decoded.reason, message, decoded.diagnostics) }
+}
+
+/** The installations: list-installations as text or as a parsed value, keys exactly as the API writes them. */
+const installationsOf = (
+  input: unknown,
+): { ok: true; value: ReadonlyArray<Installation> } | { ok: false; outcome: PlanOutcome } => {
+  let value = input
+  let source: SourceDocument | undefined
+  if (typeof input === "string") {
+    const parsed = parseSource(input)
+    const diagnostics = sortDiagnostics(parsed.findings.map(toDiagnostic(parsed.document)))
+    if (parsed.document === undefined || parsed.findings.some((f) => f.severity === "error")) {
+      const message = `the list of installations ${parseError(diagnostics)}`
+      return { ok: false, outcome: badInput("installations", "syntax", message, diagnostics) }
+    }
+    source = parsed.document
+    value = source.value
   }
-  return { ok: true, value: parsed.document.value }
+  // Keys exactly as written (the API's own JSON), as the Effect decode of Api.ts InstallationList.
+  const decoded = decodeModelExact(models.installationList, value)
+  if (decoded.ok) return { ok: true, value: decoded.value as ReadonlyArray<Installation> }
+  const findings = schemaFindings(models.installationList, value, { owned: "keep", unknownKeys: false })
+  const why =
+    findings.length > 0
+      ? summarise(findings)
+      : `${decoded.message}${decoded.pointer === "" ? "" : ` (at ${decoded.pointer})`}`
+  const expected = "expected a list of installations (list-installations), but"
+  // Not a list, or a list holding documents of a kind ampkit knows (integrations, say): the wrong input.
+  const items: ReadonlyArray<unknown> | undefined = Array.isArray(value) ? value : undefined
+  const other = items?.findIndex((item) => recogniseKind(item) !== undefined) ?? -1
+  if (items === undefined || other >= 0) {
+    const looks = other >= 0 ? `item ${other} looks like ${kindLabels[recogniseKind(items?.[other])!]}` : why
+    return { ok: false, outcome: badInput("installations", "kind", `${expected} ${looks}`) }
+  }
+  const diagnostics = sortDiagnostics(
+    (findings.length > 0
+      ? findings
+      : [{ rule: "invalid-value", severity: "error" as const, message: decoded.message, pointer: decoded.pointer }]
+    ).map(toDiagnostic(source)),
+  )
+  return { ok: false, outcome: badInput("installations", "decode", `${expected} ${why}`, diagnostics) }
 }
 
 /**
  * Plan from the inputs as users hold them: the list-integrations JSON, the `amp.yaml` text, the
  * list-installations JSON. The desired manifest is validated first: with errors there is no plan.
+ * Never throws for any input.
  */
 export const planFromText = (input: PlanTextInput): PlanOutcome => {
   const problem = maxBatchProblem(input.maxBatch)
-  if (problem !== undefined) return badInput("maxBatch", problem)
+  if (problem !== undefined) return badInput("maxBatch", "value", problem)
+  const unusableProject = projectProblem(input.project)
+  if (unusableProject !== undefined) return badInput("project", "value", unusableProject)
 
-  const current = dataOf(input.current)
-  if (!current.ok) return badInput("current", `the list of live integrations ${current.message}`)
-  const currentDecoded = decodeDocument(current.value, "integration-list")
-  if (currentDecoded._tag === "Failure") return badInput("current", currentDecoded.failure.message)
+  const current = currentOf(input.current)
+  if (!current.ok) return current.outcome
 
   let installations: ReadonlyArray<Installation> | undefined
   if (input.installations !== undefined) {
-    const data = dataOf(input.installations)
-    if (!data.ok) return badInput("installations", `the list of installations ${data.message}`)
-    // Keys exactly as written (the API's own JSON), as the Effect decode of Api.ts InstallationList.
-    const decoded = decodeModelExact(models.installationList, data.value)
-    if (!decoded.ok) {
-      const findings = schemaFindings(models.installationList, data.value, { owned: "keep", unknownKeys: false })
-      const why =
-        findings.length > 0
-          ? summarise(findings)
-          : `${decoded.message}${decoded.pointer === "" ? "" : ` (at ${decoded.pointer})`}`
-      return badInput("installations", `expected a list of installations (list-installations), but ${why}`)
-    }
-    installations = decoded.value as ReadonlyArray<Installation>
+    const decoded = installationsOf(input.installations)
+    if (!decoded.ok) return decoded.outcome
+    installations = decoded.value
   }
 
   const parsed = parseSource(input.desired)
   const kind = parsed.document !== undefined ? recogniseKind(parsed.document.value) : undefined
   if (kind !== undefined && kind !== "manifest") {
-    return badInput("desired", `expected ${kindLabels.manifest}, but this looks like ${kindLabels[kind]}`)
+    return badInput("desired", "kind", `expected ${kindLabels.manifest}, but this looks like ${kindLabels[kind]}`)
   }
   const report = validateParsed(input.desired, parsed)
   if (!report.ok || parsed.document === undefined) return { ok: false, reason: "invalid-manifest", report }
   const desired = decodeDocument(parsed.document.value, "manifest")
-  if (desired._tag === "Failure") return badInput("desired", desired.failure.message)
-  if (desired.success.kind !== "manifest") return badInput("desired", `expected ${kindLabels.manifest}`)
-  if (currentDecoded.success.kind !== "integration-list") return badInput("current", "expected an integration list")
+  if (desired._tag === "Failure") {
+    const { failure } = desired
+    const diagnostics = sortDiagnostics(failure.findings.map(toDiagnostic(parsed.document)))
+    return badInput("desired", failure._tag === "DecodeError" ? "decode" : "kind", failure.message, diagnostics)
+  }
+  if (desired.success.kind !== "manifest") return badInput("desired", "kind", `expected ${kindLabels.manifest}`)
 
   const result = plan({
-    current: currentDecoded.success.value,
+    current: current.value,
     desired: desired.success.value,
     locate: parsed.document.locate,
     ...(input.stopReads !== undefined ? { stopReads: input.stopReads } : {}),
     ...(input.maxBatch !== undefined ? { maxBatch: input.maxBatch } : {}),
     ...(installations !== undefined ? { installations } : {}),
+    ...(input.project !== undefined ? { project: input.project } : {}),
   })
   const validation = (): ValidationReport => report
   return { ok: true, plan: result, validation, document: parsed.document }

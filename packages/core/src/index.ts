@@ -26,6 +26,17 @@ export {
   levels,
 } from "./Diff.js"
 export {
+  type DecodeInputResult,
+  type DiffTextInput,
+  type DiffTextsFailure,
+  type DiffTextsOptions,
+  type DiffTextsResult,
+  type DiffTextsSuccess,
+  decodeInput,
+  diffKinds,
+  diffTexts,
+} from "./DiffText.js"
+export {
   type DecodeFailure,
   type DecodeResult,
   type Document,

@@ -1,7 +1,7 @@
 /** `ampkit diff <old> <new> [--format text|json|markdown|github|sarif] [--fail-on <level>] [--accept <file>]...` */
 import { decodeUtf8, escapeControl, renderValidationText, report } from "@ampkit/core"
-import { decodeText } from "@ampkit/core/Decode"
-import { type DiffResult, type DiffSide, diff, type FailOn, failsAt, levels } from "@ampkit/core/Diff"
+import { type FailOn, failsAt, levels } from "@ampkit/core/Diff"
+import { type DiffTextsFailure, diffTexts } from "@ampkit/core/DiffText"
 import { renderDiffGithub } from "@ampkit/core/render/diff-github"
 import { diffJson } from "@ampkit/core/render/diff-json"
 import { renderDiffMarkdown } from "@ampkit/core/render/diff-markdown"
@@ -52,8 +52,6 @@ parse or has defects), 2 usage or input error, 70 internal error.
 const formats = ["text", "json", "markdown", "github", "sarif"] as const
 const failOnChoices = [...levels, "none"] as const satisfies ReadonlyArray<FailOn>
 
-const diffKinds = ["manifest", "integration-block", "revision", "integration", "integration-list"] as const
-
 /** The path a repository knows an input by: `git:<rev>:<path>` → `<path>`; stdin stays `<stdin>`. */
 const repositoryPath = (name: string): string => {
   if (!name.startsWith("git:")) return name
@@ -66,27 +64,29 @@ const syntaxOf = (name: string): "json" | "yaml" | "auto" => {
   return path.endsWith(".json") ? "json" : path.endsWith(".yaml") || path.endsWith(".yml") ? "yaml" : "auto"
 }
 
-/** An input turned into a diff side, or an InputError carrying its diagnostics as text. */
-const load = (input: Input): DiffSide => {
-  const name = escapeControl(input.name)
+/** The text of an input; bad UTF-8 is an input error naming the file and the position of the first bad byte. */
+const textOf = (input: Input): string => {
   const utf8 = decodeUtf8(input.bytes)
-  if (!utf8.ok) {
-    throw new InputError({
-      message: `${name}:${utf8.position.line}:${utf8.position.column}: ${utf8.message} (save it as UTF-8)`,
-    })
+  if (utf8.ok) return utf8.text
+  throw new InputError({
+    message: `${escapeControl(input.name)}:${utf8.position.line}:${utf8.position.column}: ${utf8.message} (save it as UTF-8)`,
+  })
+}
+
+/** A side that cannot be compared: of another kind, an InputError; else an InputFindingsError with its diagnostics. */
+const refusal = (failure: DiffTextsFailure, input: Input, text: string): Error => {
+  if (failure.reason === "kind") {
+    return new InputError({ message: `${escapeControl(input.name)}: ${escapeControl(failure.message)}` })
   }
-  const decoded = decodeText(utf8.text, { syntax: syntaxOf(input.name), expected: diffKinds })
-  if (decoded.ok) return { value: decoded.document.value, locate: decoded.source.locate }
-  if (decoded.reason === "kind") throw new InputError({ message: `${name}: ${escapeControl(decoded.message)}` })
-  const shown = decoded.diagnostics.slice(0, 10)
-  const more = decoded.diagnostics.length - shown.length
-  throw new InputFindingsError({
+  const shown = failure.diagnostics.slice(0, 10)
+  const more = failure.diagnostics.length - shown.length
+  return new InputFindingsError({
     message:
-      decoded.reason === "syntax"
+      failure.reason === "syntax"
         ? `${input.name} does not parse, so there is nothing to compare:`
         : `${input.name} is not a valid document, so there is nothing to compare:`,
     details:
-      renderValidationText(input.name, utf8.text, report(shown)) +
+      renderValidationText(input.name, text, report(shown)) +
       (more > 0 ? `(${more} more; ampkit validate lists them all)\n` : ""),
   })
 }
@@ -141,9 +141,17 @@ export const runDiff = async (args: ReadonlyArray<string>, io: Io): Promise<numb
   for (const spec of acceptFiles) for (const fp of acceptedFingerprints(await readInput(io, spec))) accepted.add(fp)
   const oldInput = await readInput(io, oldSpec)
   const newInput = await readInput(io, newSpec)
-  const result: DiffResult = diff(load(oldInput), load(newInput), { accepted })
+  const oldText = textOf(oldInput)
+  const newText = textOf(newInput)
+  const result = diffTexts(oldText, newText, {
+    syntax: { before: syntaxOf(oldInput.name), after: syntaxOf(newInput.name) },
+    accepted,
+  })
+  if (!result.ok) {
+    throw result.side === "before" ? refusal(result, oldInput, oldText) : refusal(result, newInput, newText)
+  }
 
-  const unused = [...accepted].filter((fp) => !result.changes.some((c) => c.fingerprint === fp))
+  const unused = result.accepted.filter((fp) => !result.changes.some((c) => c.fingerprint === fp))
   if (unused.length > 0) {
     io.stderr(
       `ampkit: note: ${unused.length} accepted fingerprint${unused.length === 1 ? "" : "s"} matched no change ` +

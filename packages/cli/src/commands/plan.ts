@@ -1,6 +1,6 @@
 /**
  * `ampkit plan --current <file> <amp.yaml> [--stop-reads <integration>]... [--max-batch <n>]
- *  [--installations <file>] [--format text|json] [--out <dir>] [--verbose]`
+ *  [--installations <file>] [--project <idOrName>] [--format text|json] [--out <dir>] [--verbose]`
  * `ampkit plan verify <plan.json> --current <file> [--format text|json]`
  */
 import { mkdir, readdir, rm, writeFile } from "node:fs/promises"
@@ -16,13 +16,13 @@ import {
   validationJson,
 } from "@ampkit/core"
 import type { Integration } from "@ampkit/core/Api"
-import { decodeDocument } from "@ampkit/core/Document"
-import { planFromText } from "@ampkit/core/Plan"
+import { decodeText } from "@ampkit/core/Decode"
+import { planFromText, projectProblem } from "@ampkit/core/Plan"
 import { decodePlanRecord, verifyPlan } from "@ampkit/core/PlanVerify"
 import { planFiles, renderPlanJson, renderPlanVerificationJson } from "@ampkit/core/render/plan-json"
 import { renderPlanText, renderPlanVerificationText } from "@ampkit/core/render/plan-text"
 import { choice, parse, strings } from "../args.js"
-import { exitCode, InputError, UsageError } from "../errors.js"
+import { exitCode, InputError, InputFindingsError, UsageError } from "../errors.js"
 import { type Input, type Io, readInput } from "../io.js"
 
 export const planHelp = `Usage: ampkit plan --current <file> <amp.yaml> [options]
@@ -39,6 +39,8 @@ Plan a deploy of amp.yaml onto a project, like terraform plan: what each integra
   --installations <file>    the JSON of list-installations: an integration without installations
                             needs no destructive request, and removals say who reads them
   --max-batch <n>           at most n integrations per request
+  --project <idOrName>      the project's ID or name, filled into the requests' path (percent-encoded);
+                            without it the path keeps {projectIdOrName}
   --format <f>              text (default) or json
   --out <dir>               write plan.json and, per request, batch-<n>.amp.yaml (its sourceYaml) and
                             batch-<n>.request.json (method, path, query, body)
@@ -47,8 +49,14 @@ Plan a deploy of amp.yaml onto a project, like terraform plan: what each integra
 
 plan verify: exit 1, naming them, when integrations moved since the plan was made (someone deployed).
 
-Exit codes: 0 planned (or plan still current), 1 amp.yaml has errors (or the plan is stale),
-2 usage or input error (unreadable file, --current not an integration list …), 70 internal error.
+Inputs: an amp.yaml with errors is shown as ampkit validate would, and nothing is planned (exit 1).
+A --current or --installations file that does not parse (bad JSON, a duplicate key, over the size
+limits) or has defects (an integration without latestRevision) stops the plan with its diagnostics on
+stderr and exit 1; one of another kind (a manifest given as --current) is an input error (exit 2).
+
+Exit codes: 0 planned (or plan still current), 1 amp.yaml has errors, an input does not parse or has
+defects (or the plan is stale), 2 usage or input error (unreadable file, --current not an integration
+list …), 70 internal error.
 `
 
 const formats = ["text", "json"] as const
@@ -62,20 +70,39 @@ const textOf = (input: Input): string => {
   return decoded.text
 }
 
-/** The live integration list of `--current`, decoded; anything else is an input error. */
+/**
+ * An input that cannot be used: one that does not parse or has defects is a finding (exit 1) with its
+ * diagnostics (the first ten) rendered as ampkit validate would; any other an input error (exit 2).
+ */
+const refusal = (
+  label: string,
+  input: Input,
+  text: string,
+  failure: { readonly cause: string; readonly message: string; readonly diagnostics: ReadonlyArray<Diagnostic> },
+  what: string,
+): Error => {
+  if ((failure.cause !== "syntax" && failure.cause !== "decode") || failure.diagnostics.length === 0) {
+    return new InputError({ message: `${label}${escapeControl(input.name)}: ${escapeControl(failure.message)}` })
+  }
+  const shown = failure.diagnostics.slice(0, 10)
+  const more = failure.diagnostics.length - shown.length
+  return new InputFindingsError({
+    message:
+      failure.cause === "syntax"
+        ? `${label}${input.name} does not parse, so there is nothing to plan:`
+        : `${label}${input.name} is not a valid ${what}, so there is nothing to plan:`,
+    details:
+      renderValidationText(input.name, text, report(shown)) +
+      (more > 0 ? `(${more} more; ampkit validate lists them all)\n` : ""),
+  })
+}
+
+/** The live integration list of `--current`, decoded; see {@link refusal} for the rest. */
 const currentList = (input: Input) => {
-  const parsed = parseSource(textOf(input))
-  const error = parsed.findings.find((f) => f.severity === "error")
-  if (parsed.document === undefined || error !== undefined) {
-    throw new InputError({
-      message: `--current ${escapeControl(input.name)} does not parse: ${error?.message ?? "no data"}`,
-    })
-  }
-  const decoded = decodeDocument(parsed.document.value, "integration-list")
-  if (decoded._tag === "Failure") {
-    throw new InputError({ message: `--current ${escapeControl(input.name)}: ${decoded.failure.message}` })
-  }
-  return decoded.success.value as ReadonlyArray<Integration>
+  const text = textOf(input)
+  const decoded = decodeText(text, { expected: "integration-list" })
+  if (decoded.ok) return decoded.document.value as ReadonlyArray<Integration>
+  throw refusal("--current ", input, text, { ...decoded, cause: decoded.reason }, "integration list")
 }
 
 const batchFile = /^(batch-[0-9]+\.(amp\.yaml|request\.json)|plan\.json)$/
@@ -129,6 +156,7 @@ export const runPlan = async (args: ReadonlyArray<string>, io: Io): Promise<numb
     "stop-reads": { type: "string", multiple: true },
     "max-batch": { type: "string" },
     installations: { type: "string" },
+    project: { type: "string" },
     format: { type: "string" },
     out: { type: "string" },
     verbose: { type: "boolean" },
@@ -160,6 +188,11 @@ export const runPlan = async (args: ReadonlyArray<string>, io: Io): Promise<numb
     maxBatch = Number(raw)
   }
   const stopReads = strings(values["stop-reads"])
+  const project = typeof values.project === "string" ? values.project : undefined
+  const unusableProject = projectProblem(project)
+  if (unusableProject !== undefined) {
+    throw new UsageError({ message: `--project: ${unusableProject} (got ${escapeControl(JSON.stringify(project))})` })
+  }
 
   const desiredInput = await readInput(io, positionals[0]!)
   const currentInput = await readInput(io, values.current)
@@ -180,23 +213,25 @@ export const runPlan = async (args: ReadonlyArray<string>, io: Io): Promise<numb
     }
     return refuse(io, format, desiredInput.name, "", report([d]))
   }
+  const currentText = textOf(currentInput)
+  const installationsText = installationsInput !== undefined ? textOf(installationsInput) : undefined
   const outcome = planFromText({
-    current: textOf(currentInput),
+    current: currentText,
     desired: desiredText.text,
-    ...(installationsInput !== undefined ? { installations: textOf(installationsInput) } : {}),
+    ...(installationsText !== undefined ? { installations: installationsText } : {}),
     stopReads,
     ...(maxBatch !== undefined ? { maxBatch } : {}),
+    ...(project !== undefined ? { project } : {}),
   })
   if (!outcome.ok) {
     if (outcome.reason === "invalid-manifest")
       return refuse(io, format, desiredInput.name, desiredText.text, outcome.report)
-    const file =
-      outcome.input === "current"
-        ? `--current ${currentInput.name}`
-        : outcome.input === "installations"
-          ? `--installations ${installationsInput?.name ?? ""}`
-          : desiredInput.name
-    throw new InputError({ message: `${escapeControl(file)}: ${outcome.message}` })
+    if (outcome.input === "current") throw refusal("--current ", currentInput, currentText, outcome, "integration list")
+    if (outcome.input === "installations" && installationsInput !== undefined) {
+      throw refusal("--installations ", installationsInput, installationsText ?? "", outcome, "list of installations")
+    }
+    // maxBatch and project are checked above; the desired manifest is validated (a wrong kind is left).
+    throw refusal("", desiredInput, desiredText.text, outcome, "manifest")
   }
   const { plan } = outcome
   const desiredNames = plan.integrations.filter((e) => e.action !== "orphan").map((e) => e.name)

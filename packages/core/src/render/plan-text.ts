@@ -7,8 +7,9 @@
  *   ! legacy                  orphan: live but not in amp.yaml; left as it is
  *   = 3 unchanged
  *
- * then the batches (one request each) and a summary line. `=` entries are counted, and listed only
- * with `verbose`. Every name and message is escaped (no control character reaches a terminal).
+ * then the batches (one request each; a path still holding `{projectIdOrName}` says how to fill it) and a
+ * summary line. `=` entries are counted, and listed only with `verbose`. Every name and message is escaped
+ * (no control character reaches a terminal).
  */
 import type { Level } from "../Diff.js"
 import type { Plan, PlanBatch, PlannedIntegration } from "../Plan.js"
@@ -22,6 +23,8 @@ export interface PlanTextOptions {
   /** Name of the desired manifest, for `file:line` locations. */
   readonly file?: string
 }
+
+const placeholder = "{projectIdOrName}"
 
 const codes = { red: 31, green: 32, yellow: 33, blue: 34, magenta: 35, cyan: 36, dim: 2, bold: 1 } as const
 type Code = keyof typeof codes
@@ -143,6 +146,10 @@ export const renderPlanText = (plan: Plan, options: PlanTextOptions = {}): strin
     plan.batches.forEach((b, i) => {
       out.push(...batchLines(b, i, c))
     })
+    // A filled project is percent-encoded (`{` is %7B): the placeholder can only be the placeholder.
+    if (plan.batches.some((b) => b.request.path.includes(placeholder))) {
+      out.push(c("dim", `  ${placeholder}: your project's ID or name (ampkit plan --project <idOrName> fills it in)`))
+    }
   }
   out.push("", `${c("bold", planSummaryLine(plan))} ${c("dim", `Plan ${plan.planId}.`)}`)
   return `${out.join("\n")}\n`
