@@ -1,7 +1,8 @@
 /** The CLI's window on the world: streams, environment, files, stdin and git. Injected so tests run in-process. */
 import { execFile } from "node:child_process"
-import { readdir, readFile, stat } from "node:fs/promises"
-import { join, resolve } from "node:path"
+import type { Dirent } from "node:fs"
+import { open, readdir, stat } from "node:fs/promises"
+import { resolve } from "node:path"
 import { InputError } from "./errors.js"
 
 export interface Io {
@@ -49,19 +50,59 @@ const maxInputBytes = 64 * 1024 * 1024
 export const readInput = async (io: Io, spec: string): Promise<Input> => {
   if (spec === "-") return { name: "<stdin>", bytes: await io.readStdin() }
   if (spec.startsWith("git:")) return readGit(io, spec)
-  const path = resolve(io.cwd, spec)
+  return readPath(spec, resolve(io.cwd, spec))
+}
+
+/** Read a file {@link yamlFilesUnder} found (by its real path, which its shown name may not spell). */
+export const readFound = (file: FoundFile): Promise<Input> => readPath(file.name, file.path)
+
+/**
+ * Read the file at `path`, shown as `name`. Read in chunks up to the limit, not by its stated size:
+ * a device (`/dev/zero`), a pipe (`<(…)`) or a file that grows while read cannot make it read forever.
+ */
+const readPath = async (name: string, path: string | Buffer): Promise<Input> => {
   let info: Awaited<ReturnType<typeof stat>>
   try {
     info = await stat(path)
   } catch (error) {
-    throw new InputError({ message: `cannot read ${spec}: ${reason(error)}` })
+    throw new InputError({ message: `cannot read ${name}: ${reason(error)}` })
   }
-  if (info.isDirectory()) throw new InputError({ message: `cannot read ${spec}: it is a directory` })
-  if (info.size > maxInputBytes) throw new InputError({ message: `cannot read ${spec}: larger than 64 MiB` })
+  if (info.isDirectory()) throw new InputError({ message: `cannot read ${name}: it is a directory` })
+  if (info.size > maxInputBytes) throw new InputError({ message: `cannot read ${name}: larger than 64 MiB` })
+  let bytes: Uint8Array | undefined
   try {
-    return { name: spec, bytes: new Uint8Array(await readFile(path)) }
+    bytes = await readAtMost(path, maxInputBytes, info.size)
   } catch (error) {
-    throw new InputError({ message: `cannot read ${spec}: ${reason(error)}` })
+    throw new InputError({ message: `cannot read ${name}: ${reason(error)}` })
+  }
+  if (bytes === undefined) throw new InputError({ message: `cannot read ${name}: larger than 64 MiB` })
+  return { name, bytes }
+}
+
+/**
+ * The bytes of the file at `path`, or undefined when it holds more than `limit`. `expected`: its size as
+ * `stat` gave it (0 for pipes and devices): the buffer starts one byte larger, so a regular file that
+ * does not change takes one read, and one more that sees its end.
+ */
+const readAtMost = async (path: string | Buffer, limit: number, expected: number): Promise<Uint8Array | undefined> => {
+  const handle = await open(path, "r")
+  try {
+    let buffer = new Uint8Array(Math.min(Math.max(expected + 1, 4096), limit + 1))
+    let filled = 0
+    for (;;) {
+      if (filled === buffer.length) {
+        if (filled > limit) return undefined
+        const larger = new Uint8Array(Math.min(buffer.length * 2, limit + 1))
+        larger.set(buffer)
+        buffer = larger
+      }
+      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, null)
+      if (bytesRead === 0) break
+      filled += bytesRead
+    }
+    return filled > limit ? undefined : buffer.subarray(0, filled)
+  } finally {
+    await handle.close()
   }
 }
 
@@ -78,57 +119,119 @@ export const isDirectory = async (io: Io, spec: string): Promise<boolean> => {
 /** A YAML file by its name: `*.yaml` or `*.yml`. */
 const isYamlName = (name: string): boolean => name.endsWith(".yaml") || name.endsWith(".yml")
 
+/** A file found beneath a directory: its name as shown (a path that starts with the directory as given). */
+export interface FoundFile {
+  /** `/`-separated; bytes of a name that are not UTF-8 are shown as `\xFF`. */
+  readonly name: string
+  /** The real path, as bytes when a name on the way is not UTF-8 (Linux allows any bytes but `/` and NUL). */
+  readonly path: string | Buffer
+}
+
 /**
- * The `*.yaml` and `*.yml` files beneath the directory `spec`, at any depth, as paths that start with
- * `spec` (`/`-separated), sorted by their path below `spec` in code-unit order, so every platform and
+ * The `*.yaml` and `*.yml` files beneath the directory `spec`, at any depth, named by paths that start
+ * with `spec` (`/`-separated), sorted by their path below `spec` in code-unit order, so every platform and
  * locale lists them alike. Skipped: `node_modules` and hidden entries (a name starting with `.`: `.git`,
- * `.github` workflows, `.gitlab-ci.yml` are never manifests). Symbolic links to files are followed; links
- * to directories are not (a link cycle would never end). A directory that cannot be read is an InputError.
+ * `.github` workflows, `.gitlab-ci.yml` are never manifests), and entries that are no regular file
+ * (a pipe or a device named `x.yaml`). Symbolic links to files are followed; links to directories are
+ * not (a link cycle would never end); a link named `*.yaml` that leads nowhere (dangling, or a loop of
+ * links) is listed, so that reading it reports it. A directory that cannot be read is an InputError.
+ * File names that are not UTF-8 are read by their bytes and shown with `\xNN` escapes.
  */
-export const yamlFilesUnder = async (io: Io, spec: string): Promise<Array<string>> => {
-  const root = resolve(io.cwd, spec)
-  const found: Array<string> = []
-  const walk = async (relative: string): Promise<void> => {
-    let entries: Awaited<ReturnType<typeof readdirEntries>>
+export const yamlFilesUnder = async (io: Io, spec: string): Promise<Array<FoundFile>> => {
+  const root = Buffer.from(resolve(io.cwd, spec))
+  const found: Array<FoundFile & { readonly relative: string }> = []
+  const walk = async (relative: string, dir: Buffer): Promise<void> => {
+    let entries: Array<Dirent<Buffer>>
     try {
-      entries = await readdirEntries(join(root, relative))
+      entries = await readdir(dir, { withFileTypes: true, encoding: "buffer" })
     } catch (error) {
       throw new InputError({ message: `cannot read ${shown(spec, relative)}: ${reason(error)}` })
     }
     for (const entry of entries) {
-      if (entry.name.startsWith(".") || entry.name === "node_modules") continue
-      const path = relative === "" ? entry.name : `${relative}/${entry.name}`
-      if (entry.isDirectory()) await walk(path)
-      else if (
-        isYamlName(entry.name) &&
-        (entry.isFile() || (entry.isSymbolicLink() && (await isFile(join(root, path)))))
-      )
-        found.push(path)
+      const raw = entry.name
+      const name = fileName(raw)
+      if (name.startsWith(".") || name === "node_modules") continue
+      const path = relative === "" ? name : `${relative}/${name}`
+      const full = Buffer.concat([dir, slash, raw])
+      if (entry.isDirectory()) await walk(path, full)
+      else if (isYamlName(name) && (entry.isFile() || (entry.isSymbolicLink() && (await linkedFile(full)))))
+        found.push({ relative: path, name: shown(spec, path), path: utf8(full) ?? full })
     }
   }
-  await walk("")
-  return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((path) => shown(spec, path))
+  await walk("", root)
+  return found
+    .sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0))
+    .map(({ name, path }) => ({ name, path }))
 }
 
-const readdirEntries = (path: string) => readdir(path, { withFileTypes: true })
+const slash = Buffer.from("/")
 
-const isFile = async (path: string): Promise<boolean> => {
+/** Whether a symbolic link leads to a regular file, or nowhere (dangling, a loop): then reading it says why. */
+const linkedFile = async (path: Buffer): Promise<boolean> => {
   try {
     return (await stat(path)).isFile()
   } catch {
-    return false
+    return true
   }
+}
+
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true })
+
+/** `bytes` as a string when they are UTF-8. */
+const utf8 = (bytes: Uint8Array): string | undefined => {
+  try {
+    return strictUtf8.decode(bytes)
+  } catch {
+    return undefined
+  }
+}
+
+/** A file name's bytes as text: UTF-8 as is, any other byte as `\xNN`. */
+const fileName = (bytes: Uint8Array): string => {
+  const whole = utf8(bytes)
+  if (whole !== undefined) return whole
+  let out = ""
+  let i = 0
+  while (i < bytes.length) {
+    const lead = bytes[i]!
+    const length =
+      lead < 0x80
+        ? 1
+        : lead >= 0xc2 && lead <= 0xdf
+          ? 2
+          : lead >= 0xe0 && lead <= 0xef
+            ? 3
+            : lead >= 0xf0 && lead <= 0xf4
+              ? 4
+              : 0
+    const text = length === 0 ? undefined : utf8(bytes.subarray(i, i + length))
+    if (text === undefined || i + length > bytes.length) {
+      out += `\\x${lead.toString(16).toUpperCase().padStart(2, "0")}`
+      i++
+    } else {
+      out += text
+      i += length
+    }
+  }
+  return out
 }
 
 /** A path below the directory as given: `samples` + `a/amp.yaml` → `samples/a/amp.yaml` (no doubled `/`). */
 const shown = (spec: string, relative: string): string =>
-  relative === "" ? spec : `${spec.endsWith("/") || spec.endsWith("\\") ? spec : `${spec}/`}${relative}`
+  relative === ""
+    ? spec
+    : spec === ""
+      ? relative
+      : `${spec.endsWith("/") || spec.endsWith("\\") ? spec : `${spec}/`}${relative}`
 
 const reason = (error: unknown): string => {
   const code = (error as { code?: unknown }).code
   if (code === "ENOENT") return "no such file"
   if (code === "EACCES" || code === "EPERM") return "permission denied"
   if (code === "EISDIR") return "it is a directory"
+  if (code === "ELOOP") return "a loop of symbolic links"
+  if (code === "ENOTDIR") return "a part of the path is not a directory"
+  if (code === "ENAMETOOLONG") return "the name is too long"
   return typeof code === "string" ? code : "unreadable"
 }
 

@@ -18,7 +18,7 @@ import {
 } from "@ampkit/core"
 import { choice, parse, strings } from "../args.js"
 import { exitCode, UsageError } from "../errors.js"
-import { type Io, isDirectory, readInput, yamlFilesUnder } from "../io.js"
+import { type FoundFile, type Io, isDirectory, readFound, readInput, yamlFilesUnder } from "../io.js"
 import { version } from "../version.js"
 
 export const validateHelp = `Usage: ampkit validate <file|dir|->... [options]
@@ -69,7 +69,7 @@ export const runValidate = async (args: ReadonlyArray<string>, io: Io): Promise<
   const { specs, directory } = await expand(io, positionals)
   const several = specs.length > 1 || directory
   const inputs = []
-  for (const spec of specs) inputs.push(await readInput(io, spec))
+  for (const spec of specs) inputs.push(await (typeof spec === "string" ? readInput(io, spec) : readFound(spec)))
 
   const results: Array<FileReport & { text: string | undefined }> = inputs.map(({ name, bytes }) => {
     const decoded = decodeUtf8(bytes)
@@ -101,17 +101,17 @@ export const runValidate = async (args: ReadonlyArray<string>, io: Io): Promise<
     }
     case "json": {
       const objects = results.map(validationJson)
-      io.stdout(`${JSON.stringify(several ? objects : objects[0], null, 2)}\n`)
+      io.stdout(`${json(several ? objects : objects[0])}\n`)
       break
     }
     case "amp": {
       // Several files: an array, each entry naming its file (one file: exactly `amp validate`'s object).
       const objects = results.map((r) => (several ? { file: r.file, ...validationAmpJson(r) } : validationAmpJson(r)))
-      io.stdout(`${JSON.stringify(several ? objects : objects[0], null, 2)}\n`)
+      io.stdout(`${json(several ? objects : objects[0])}\n`)
       break
     }
     case "sarif":
-      io.stdout(`${JSON.stringify(validationSarif(results, ruleDescriptions, version), null, 2)}\n`)
+      io.stdout(`${json(validationSarif(results, ruleDescriptions, version))}\n`)
       break
     case "github": {
       const lines = results.map(validationGithub).filter((s) => s !== "")
@@ -121,6 +121,17 @@ export const runValidate = async (args: ReadonlyArray<string>, io: Io): Promise<
   }
   return failed ? exitCode.findings : exitCode.ok
 }
+
+/**
+ * JSON text, indented, with the characters JSON allows raw but a terminal acts on (DEL, C1 controls,
+ * bidi and zero-width controls, line and paragraph separators, BOM) written as `\uXXXX` escapes: the
+ * same JSON value, but a file name such as `\u202Eevil.yaml` cannot reorder what a reader sees.
+ */
+const json = (value: unknown): string =>
+  JSON.stringify(value, null, 2).replace(
+    /[\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  )
 
 const failing = (r: ValidationReport, strict: boolean): boolean => r.errors > 0 || (strict && r.warnings > 0)
 
@@ -133,8 +144,8 @@ const failing = (r: ValidationReport, strict: boolean): boolean => r.errors > 0 
 const expand = async (
   io: Io,
   positionals: ReadonlyArray<string>,
-): Promise<{ readonly specs: Array<string>; readonly directory: boolean }> => {
-  const specs: Array<string> = []
+): Promise<{ readonly specs: Array<string | FoundFile>; readonly directory: boolean }> => {
+  const specs: Array<string | FoundFile> = []
   const seen = new Set<string>()
   let directory = false
   for (const spec of positionals) {
@@ -150,7 +161,8 @@ const expand = async (
         message: `${spec} holds no .yaml or .yml file (node_modules and hidden entries are skipped)`,
       })
     for (const file of files) {
-      const path = resolve(io.cwd, file)
+      // A path that is not UTF-8 (bytes) cannot equal a path given as an argument.
+      const path = typeof file.path === "string" ? file.path : `bytes:${file.path.toString("hex")}`
       if (seen.has(path)) continue
       seen.add(path)
       specs.push(file)
