@@ -266,7 +266,9 @@ describe("ampkit diff: usage and input errors exit 2 without a stack trace", () 
     })
     expect(r.code).toBe(1)
     expect(r.err.match(/error duplicate-key/g)).toHaveLength(10)
-    expect(r.err).toContain("(2 more; ampkit validate lists them all)")
+    expect(r.err).toContain("(2 more are not listed here; ampkit validate lists them all)")
+    // The summary counts every defect, not only the ten listed.
+    expect(r.err).toMatch(/✖ invalid <stdin>: 12 errors/)
   })
 
   test("an input of no document kind: exit 2 naming the kinds expected", async () => {
@@ -285,11 +287,14 @@ describe("ampkit diff: usage and input errors exit 2 without a stack trace", () 
     expect(r.err).toMatch(/<stdin>:7:\d+ /)
   })
 
-  test("invalid UTF-8 is an input error", async () => {
+  test("invalid UTF-8 is a finding at the first bad byte (exit 1), as in ampkit validate", async () => {
     const bytes = new Uint8Array([...new TextEncoder().encode("specVersion: 1.0.0\nx: "), 0xff, 0x0a])
     const r = await cli(["diff", "-", `${samples}/salesforce/amp.yaml`], { stdin: bytes })
-    expect(r.code).toBe(2)
-    expect(r.err).toMatch(/<stdin>:2:4: invalid UTF-8/)
+    expect(r.code).toBe(1)
+    expect(r.err).toContain("ampkit: <stdin> is not UTF-8 text, so there is nothing to compare:\n")
+    expect(r.err).toMatch(/^<stdin>:2:4 error syntax {2}invalid UTF-8: byte 0xff at offset 22$/m)
+    expect(r.err).toContain("hint: save the file as UTF-8")
+    expect(r.out).toBe("")
   })
 
   test("help", async () => {

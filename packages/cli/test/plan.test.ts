@@ -214,6 +214,12 @@ describe("ampkit plan", () => {
     )
     expect(notJson.err).toContain("✖ invalid <stdin>: 1 error")
 
+    const notUtf8 = await cli(["plan", "--current", "-", desired], { stdin: new Uint8Array([0x5b, 0xff, 0x5d]) })
+    expect(notUtf8.code).toBe(1)
+    expect(notUtf8.err).toMatch(
+      /^ampkit: --current <stdin> is not UTF-8 text, so there is nothing to plan:\n<stdin>:1:2 error syntax {2}invalid UTF-8/,
+    )
+
     const duplicate = await cli(["plan", "--current", "-", desired], { stdin: '[{"name": 1, "name": 2}]' })
     expect(duplicate.code).toBe(1)
     expect(duplicate.err).toMatch(/\n<stdin>:1:\d+ error duplicate-key /)

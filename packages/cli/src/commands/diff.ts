@@ -1,5 +1,5 @@
 /** `ampkit diff <old> <new> [--format text|json|markdown|github|sarif] [--fail-on <level>] [--accept <file>]...` */
-import { decodeUtf8, escapeControl, renderValidationText, report } from "@ampkit/core"
+import { decodeUtf8, escapeControl } from "@ampkit/core"
 import { type FailOn, failsAt, levels } from "@ampkit/core/Diff"
 import { type DiffTextsFailure, diffTexts } from "@ampkit/core/DiffText"
 import { renderDiffGithub } from "@ampkit/core/render/diff-github"
@@ -8,7 +8,8 @@ import { renderDiffMarkdown } from "@ampkit/core/render/diff-markdown"
 import { renderDiffSarif } from "@ampkit/core/render/diff-sarif"
 import { renderDiffText } from "@ampkit/core/render/diff-text"
 import { choice, parse, strings } from "../args.js"
-import { exitCode, InputError, InputFindingsError, UsageError } from "../errors.js"
+import { exitCode, InputError, UsageError } from "../errors.js"
+import { inputFindings, utf8Diagnostic } from "../input-findings.js"
 import { type Input, type Io, readInput } from "../io.js"
 import { version } from "../version.js"
 
@@ -64,31 +65,25 @@ const syntaxOf = (name: string): "json" | "yaml" | "auto" => {
   return path.endsWith(".json") ? "json" : path.endsWith(".yaml") || path.endsWith(".yml") ? "yaml" : "auto"
 }
 
-/** The text of an input; bad UTF-8 is an input error naming the file and the position of the first bad byte. */
+/** The text of an input; bad UTF-8 is a finding (exit 1) at the first bad byte, as in ampkit validate. */
 const textOf = (input: Input): string => {
   const utf8 = decodeUtf8(input.bytes)
   if (utf8.ok) return utf8.text
-  throw new InputError({
-    message: `${escapeControl(input.name)}:${utf8.position.line}:${utf8.position.column}: ${utf8.message} (save it as UTF-8)`,
-  })
+  throw inputFindings(`${input.name} is not UTF-8 text, so there is nothing to compare:`, input.name, "", [
+    utf8Diagnostic(utf8),
+  ])
 }
 
-/** A side that cannot be compared: of another kind, an InputError; else an InputFindingsError with its diagnostics. */
+/** A side that cannot be compared: of another kind, an InputError; else a finding with its diagnostics. */
 const refusal = (failure: DiffTextsFailure, input: Input, text: string): Error => {
   if (failure.reason === "kind") {
     return new InputError({ message: `${escapeControl(input.name)}: ${escapeControl(failure.message)}` })
   }
-  const shown = failure.diagnostics.slice(0, 10)
-  const more = failure.diagnostics.length - shown.length
-  return new InputFindingsError({
-    message:
-      failure.reason === "syntax"
-        ? `${input.name} does not parse, so there is nothing to compare:`
-        : `${input.name} is not a valid document, so there is nothing to compare:`,
-    details:
-      renderValidationText(input.name, text, report(shown)) +
-      (more > 0 ? `(${more} more; ampkit validate lists them all)\n` : ""),
-  })
+  const head =
+    failure.reason === "syntax"
+      ? `${input.name} does not parse, so there is nothing to compare:`
+      : `${input.name} is not a valid document, so there is nothing to compare:`
+  return inputFindings(head, input.name, text, failure.diagnostics)
 }
 
 /** The fingerprints of an --accept file: 12 hex digits per line, `#` comments, blank lines ignored. */

@@ -22,7 +22,8 @@ import { decodePlanRecord, verifyPlan } from "@ampkit/core/PlanVerify"
 import { planFiles, renderPlanJson, renderPlanVerificationJson } from "@ampkit/core/render/plan-json"
 import { renderPlanText, renderPlanVerificationText } from "@ampkit/core/render/plan-text"
 import { choice, parse, strings } from "../args.js"
-import { exitCode, InputError, InputFindingsError, UsageError } from "../errors.js"
+import { exitCode, InputError, UsageError } from "../errors.js"
+import { inputFindings, utf8Diagnostic } from "../input-findings.js"
 import { type Input, type Io, readInput } from "../io.js"
 
 export const planHelp = `Usage: ampkit plan --current <file> <amp.yaml> [options]
@@ -63,16 +64,18 @@ const formats = ["text", "json"] as const
 
 const colorOf = (io: Io): boolean => io.stdoutIsTTY && (io.env.NO_COLOR ?? "") === ""
 
-/** Text of a JSON input; bad UTF-8 is an input error naming the file. */
-const textOf = (input: Input): string => {
+/** Text of a JSON input; bad UTF-8 is a finding (exit 1) at the first bad byte, as in ampkit validate. */
+const textOf = (input: Input, label: string): string => {
   const decoded = decodeUtf8(input.bytes)
-  if (!decoded.ok) throw new InputError({ message: `${escapeControl(input.name)}: ${decoded.message}` })
-  return decoded.text
+  if (decoded.ok) return decoded.text
+  throw inputFindings(`${label}${input.name} is not UTF-8 text, so there is nothing to plan:`, input.name, "", [
+    utf8Diagnostic(decoded),
+  ])
 }
 
 /**
  * An input that cannot be used: one that does not parse or has defects is a finding (exit 1) with its
- * diagnostics (the first ten) rendered as ampkit validate would; any other an input error (exit 2).
+ * diagnostics rendered as ampkit validate would; any other an input error (exit 2).
  */
 const refusal = (
   label: string,
@@ -84,22 +87,16 @@ const refusal = (
   if ((failure.cause !== "syntax" && failure.cause !== "decode") || failure.diagnostics.length === 0) {
     return new InputError({ message: `${label}${escapeControl(input.name)}: ${escapeControl(failure.message)}` })
   }
-  const shown = failure.diagnostics.slice(0, 10)
-  const more = failure.diagnostics.length - shown.length
-  return new InputFindingsError({
-    message:
-      failure.cause === "syntax"
-        ? `${label}${input.name} does not parse, so there is nothing to plan:`
-        : `${label}${input.name} is not a valid ${what}, so there is nothing to plan:`,
-    details:
-      renderValidationText(input.name, text, report(shown)) +
-      (more > 0 ? `(${more} more; ampkit validate lists them all)\n` : ""),
-  })
+  const head =
+    failure.cause === "syntax"
+      ? `${label}${input.name} does not parse, so there is nothing to plan:`
+      : `${label}${input.name} is not a valid ${what}, so there is nothing to plan:`
+  return inputFindings(head, input.name, text, failure.diagnostics)
 }
 
 /** The live integration list of `--current`, decoded; see {@link refusal} for the rest. */
 const currentList = (input: Input) => {
-  const text = textOf(input)
+  const text = textOf(input, "--current ")
   const decoded = decodeText(text, { expected: "integration-list" })
   if (decoded.ok) return decoded.document.value as ReadonlyArray<Integration>
   throw refusal("--current ", input, text, { ...decoded, cause: decoded.reason }, "integration list")
@@ -137,7 +134,10 @@ const runVerify = async (args: ReadonlyArray<string>, io: Io): Promise<number> =
   if (typeof values.current !== "string") throw new UsageError({ message: "plan verify needs --current <file>" })
   const planInput = await readInput(io, positionals[0]!)
   const current = currentList(await readInput(io, values.current))
-  const parsed = parseSource(textOf(planInput), { syntax: "json" })
+  // Exit 1 of plan verify means "stale": a plan file that cannot be read is an input error (exit 2).
+  const planText = decodeUtf8(planInput.bytes)
+  if (!planText.ok) throw new InputError({ message: `${escapeControl(planInput.name)}: ${planText.message}` })
+  const parsed = parseSource(planText.text, { syntax: "json" })
   const record = parsed.document !== undefined ? decodePlanRecord(parsed.document.value) : undefined
   if (record === undefined || !record.ok) {
     const why = record === undefined ? "it is not JSON" : record.message
@@ -200,21 +200,10 @@ export const runPlan = async (args: ReadonlyArray<string>, io: Io): Promise<numb
     typeof values.installations === "string" ? await readInput(io, values.installations) : undefined
 
   const desiredText = decodeUtf8(desiredInput.bytes)
-  if (!desiredText.ok) {
-    const d: Diagnostic = {
-      rule: "syntax",
-      severity: "error",
-      message: desiredText.message,
-      pointer: "",
-      line: desiredText.position.line,
-      column: desiredText.position.column,
-      hint: "save the file as UTF-8",
-      suppressed: false,
-    }
-    return refuse(io, format, desiredInput.name, "", report([d]))
-  }
-  const currentText = textOf(currentInput)
-  const installationsText = installationsInput !== undefined ? textOf(installationsInput) : undefined
+  if (!desiredText.ok) return refuse(io, format, desiredInput.name, "", report([utf8Diagnostic(desiredText)]))
+  const currentText = textOf(currentInput, "--current ")
+  const installationsText =
+    installationsInput !== undefined ? textOf(installationsInput, "--installations ") : undefined
   const outcome = planFromText({
     current: currentText,
     desired: desiredText.text,

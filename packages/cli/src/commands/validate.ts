@@ -2,7 +2,6 @@
 
 import { resolve } from "node:path"
 import {
-  type Diagnostic,
   decodeUtf8,
   type FileReport,
   renderValidationText,
@@ -18,6 +17,7 @@ import {
 } from "@ampkit/core"
 import { choice, parse, strings } from "../args.js"
 import { exitCode, UsageError } from "../errors.js"
+import { utf8Diagnostic } from "../input-findings.js"
 import { type FoundFile, type Io, isDirectory, readFound, readInput, yamlFilesUnder } from "../io.js"
 import { version } from "../version.js"
 
@@ -73,19 +73,7 @@ export const runValidate = async (args: ReadonlyArray<string>, io: Io): Promise<
 
   const results: Array<FileReport & { text: string | undefined }> = inputs.map(({ name, bytes }) => {
     const decoded = decodeUtf8(bytes)
-    if (!decoded.ok) {
-      const d: Diagnostic = {
-        rule: "syntax",
-        severity: "error",
-        message: decoded.message,
-        pointer: "",
-        line: decoded.position.line,
-        column: decoded.position.column,
-        hint: "save the file as UTF-8",
-        suppressed: false,
-      }
-      return { file: name, text: undefined, report: report([d]) }
-    }
+    if (!decoded.ok) return { file: name, text: undefined, report: report([utf8Diagnostic(decoded)]) }
     const syntax = name.endsWith(".json") ? "json" : name.endsWith(".yaml") || name.endsWith(".yml") ? "yaml" : "auto"
     return { file: name, text: decoded.text, report: validate(decoded.text, { syntax, ignore }) }
   })
