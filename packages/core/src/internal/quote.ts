@@ -3,6 +3,7 @@
  * hostile manifest can neither flood a terminal nor inject escape sequences or invisible text
  * (design/reliability.md, "Unicode spoofing and control chars").
  */
+import { isDefaultIgnorable } from "./invisible.js"
 
 /** Longest excerpt of a received value in a message, in UTF-16 code units (the ellipsis not counted). */
 export const excerptLength = 40
@@ -14,19 +15,18 @@ export const excerptLength = 40
 export const maxMessageLength = 120
 
 /**
- * Code points escaped as `\u{…}` (or `\n`, `\t`, `\r`): C0 and C1 controls, DEL, zero-width and
- * directional marks, line / paragraph separators, bidi embeddings / overrides / isolates, BOM.
+ * Code points escaped as `\u{…}` (or `\n`, `\t`, `\r`): C0 and C1 controls, DEL, line / paragraph
+ * separators, unpaired surrogates, and every character that renders as nothing (Default_Ignorable:
+ * zero-width and directional marks, bidi embeddings / overrides / isolates, BOM, variation selectors,
+ * tag characters …, internal/invisible.ts).
  */
 const isUnsafe = (cp: number): boolean =>
   cp < 0x20 ||
   (cp >= 0x7f && cp <= 0x9f) ||
-  cp === 0xad ||
-  cp === 0x61c ||
-  (cp >= 0x200b && cp <= 0x200f) ||
-  (cp >= 0x2028 && cp <= 0x202e) ||
-  (cp >= 0x2060 && cp <= 0x2069) ||
-  cp === 0xfeff ||
-  (cp >= 0xd800 && cp <= 0xdfff)
+  cp === 0x2028 ||
+  cp === 0x2029 ||
+  (cp >= 0xd800 && cp <= 0xdfff) ||
+  isDefaultIgnorable(cp)
 
 const escapeCodePoint = (cp: number): string => {
   if (cp === 0x0a) return "\\n"

@@ -1,4 +1,5 @@
 import type { Finding } from "../Diagnostic.js"
+import { isDefaultIgnorable } from "../internal/invisible.js"
 import { fitMessage, quote } from "../internal/quote.js"
 import type { Rule } from "./Rule.js"
 import {
@@ -161,36 +162,6 @@ function* checkSubscribeObject(object: ObjectNode): Iterable<Finding> {
 
 type Kind = "control" | "separator" | "invisible" | "bidi" | "surrogate" | "replacement"
 
-/**
- * Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt), as [first, last] ranges:
- * characters that render as nothing. A test checks it against the runtime's
- * `\p{Default_Ignorable_Code_Point}`; it is written out so every runtime gives the same verdict.
- */
-const defaultIgnorable: ReadonlyArray<readonly [number, number]> = [
-  [0xad, 0xad],
-  [0x34f, 0x34f],
-  [0x61c, 0x61c],
-  [0x115f, 0x1160],
-  [0x17b4, 0x17b5],
-  [0x180b, 0x180f],
-  [0x200b, 0x200f],
-  [0x202a, 0x202e],
-  [0x2060, 0x206f],
-  [0x3164, 0x3164],
-  [0xfe00, 0xfe0f],
-  [0xfeff, 0xfeff],
-  [0xffa0, 0xffa0],
-  [0xfff0, 0xfff8],
-  [0x1bca0, 0x1bca3],
-  [0x1d173, 0x1d17a],
-  [0xe0000, 0xe0fff],
-]
-
-const inRanges = (cp: number, ranges: ReadonlyArray<readonly [number, number]>): boolean => {
-  for (const [first, last] of ranges) if (cp >= first && cp <= last) return true
-  return false
-}
-
 const isBidiOverride = (cp: number): boolean => cp >= 0x202a && cp <= 0x202e
 const isBidi = (cp: number): boolean => isBidiOverride(cp) || (cp >= 0x2066 && cp <= 0x2069)
 const isControl = (cp: number): boolean => cp < 0x20 || (cp >= 0x7f && cp <= 0x9f)
@@ -202,7 +173,7 @@ const identifierKind = (cp: number): Kind | undefined => {
   if (cp >= 0xd800 && cp <= 0xdfff) return "surrogate"
   if (cp === 0x2028 || cp === 0x2029) return "separator"
   if (isBidi(cp)) return "bidi"
-  if (inRanges(cp, defaultIgnorable) || (cp >= 0xfff9 && cp <= 0xfffb)) return "invisible"
+  if (isDefaultIgnorable(cp) || (cp >= 0xfff9 && cp <= 0xfffb)) return "invisible"
   if (cp === 0xfffd) return "replacement"
   return undefined
 }

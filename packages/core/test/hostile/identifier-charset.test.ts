@@ -6,6 +6,9 @@
  * messages stay short and never carry the character raw.
  */
 import { describe, expect, test } from "vitest"
+import { isDefaultIgnorable } from "../../src/internal/invisible.js"
+import { excerpt } from "../../src/internal/quote.js"
+import { escapeControl } from "../../src/render/escape.js"
 import { validate } from "../../src/Validate.js"
 
 /** A YAML double-quoted scalar that spells every non-ASCII or control character as an escape. */
@@ -164,11 +167,9 @@ describe("astral characters", () => {
     expect(charsetFindings(text)[0]?.message).toMatch(/holds U\+E0020 at character 3$/)
   })
 
-  // BUG (internal/quote.ts, not this rule): `excerpt` escapes only part of Default_Ignorable_Code_Point:
-  // tag characters U+E0000–U+E0FFF, variation selectors U+FE00–U+FE0F, U+180B–U+180F, U+3164, U+FFA0,
-  // U+034F, U+115F/U+1160, U+17B4/U+17B5, U+1BCA0–U+1BCA3, U+1D173–U+1D17A reach messages raw, so the
-  // quoted name in "objectName `…` holds U+E0020" shows an invisible character, the spoofing this rule reports.
-  test.fails("messages never carry an invisible astral character raw (quote.ts escapes it)", () => {
+  // quote.ts (messages) and render/escape.ts (text outputs) escape every Default_Ignorable code point
+  // (internal/invisible.ts), astral ones included: the quoted name never hides what the rule reports.
+  test("messages never carry an invisible character raw, astral ones included", () => {
     const text = manifest(
       `    read:\n      objects:\n        - objectName: ${q("a\u{E0020}")}\n          destination: ${q("b\ufe0f\u3164")}\n`,
     )
@@ -213,5 +214,27 @@ describe("long names and many of them", () => {
     expect(performance.now() - started).toBeLessThan(4000)
     expect(found.length).toBe(10_000)
     expect(found.map((d) => d.line)).toEqual(Array.from({ length: 10_000 }, (_, i) => 10 + i))
+  })
+})
+
+describe("escaping of invisible characters in every output", () => {
+  const invisible = /\p{Default_Ignorable_Code_Point}/u
+
+  test("internal/invisible.ts is the runtime's Default_Ignorable_Code_Point table", () => {
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue
+      expect(isDefaultIgnorable(cp), `U+${cp.toString(16)}`).toBe(invisible.test(String.fromCodePoint(cp)))
+    }
+  })
+
+  test("escapeControl leaves no invisible or control character, and keeps visible text", () => {
+    const text = "a\u{E0020}b\ufe0fc\u3164d\u202ee\u0007f\u00adg\u2028h😀"
+    const escaped = escapeControl(text)
+    expect(escaped).toBe("a\\u{e0020}b\\ufe0fc\\u3164d\\u202ee\\x07f\\xadg\\u2028h😀")
+    expect(escaped).not.toMatch(invisible)
+  })
+
+  test("excerpt escapes the same characters as \\u{…}", () => {
+    expect(excerpt("a\u{E0020}b\ufe0f\u3164\u00ad")).toBe("a\\u{E0020}b\\u{FE0F}\\u{3164}\\u{AD}")
   })
 })
