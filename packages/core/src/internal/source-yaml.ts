@@ -253,7 +253,7 @@ const libraryFindings = (
     if (seen.has(position.line)) continue
     if (seen.size >= maxLibraryErrors) break
     seen.add(position.line)
-    const hint = libraryHints[problem.code]
+    const hint = unclosedFlow.test(problem.message) ? unclosedFlowHint : libraryHints[problem.code]
     // The library turns a stack overflow into an error: only nesting too deep for this stack causes one.
     const tooDeep = problem.message.includes("Maximum call stack size exceeded")
     findings.push(
@@ -275,6 +275,10 @@ const libraryMessage = (message: string): string =>
     .replace(/ token in YAML (stream|document)/, "")
     .replace(/-ind\b/, " indicator")
     .replace(/\.$/, "")
+
+/** A flow collection (`[…]`, `{…}`) still open where the block around it goes on: its end is missing. */
+const unclosedFlow = /^Flow (sequence|map) in block collection must be sufficiently indented and end with a/
+const unclosedFlowHint = "close the `[` or `{` on its line (or indent its next lines past the key)"
 
 const libraryHints: Readonly<Record<string, string>> = {
   TAB_AS_INDENT: "indent with spaces",

@@ -268,6 +268,13 @@ describe("syntax errors of the YAML library", () => {
     ['a: "open\n', 2, 1, "close the quote or bracket"],
     ["a: b: c\n", 1, 4, "quote a value that contains `: `"],
     ["a:\n  - b\n c: 1\n", 3, 1, "align the items of one list or mapping at the same column"],
+    [
+      "a:\n  - b: [unclosed\n    c: 1\n",
+      3,
+      5,
+      "close the `[` or `{` on its line (or indent its next lines past the key)",
+    ],
+    ["a:\n  b: {x: 1\n  c: 1\n", 3, 3, "close the `[` or `{` on its line (or indent its next lines past the key)"],
     ["x: @foo\n", 1, 4, "quote the value"],
   ])("%j", (text, line, column, hint) => {
     const result = yaml(text)

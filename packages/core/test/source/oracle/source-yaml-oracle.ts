@@ -241,7 +241,8 @@ const libraryFindings = (
     if (seen.has(position.line)) continue
     if (seen.size >= maxLibraryErrors) break
     seen.add(position.line)
-    const hint = libraryHints[problem.code]
+    // Hints are policy, not parsing: kept in step with source-yaml.ts.
+    const hint = unclosedFlow.test(problem.message) ? unclosedFlowHint : libraryHints[problem.code]
     // The library turns a stack overflow into an error: only nesting too deep for this stack causes one.
     const tooDeep = problem.message.includes("Maximum call stack size exceeded")
     findings.push(
@@ -263,6 +264,9 @@ const libraryMessage = (message: string): string =>
     .replace(/ token in YAML (stream|document)/, "")
     .replace(/-ind\b/, " indicator")
     .replace(/\.$/, "")
+
+const unclosedFlow = /^Flow (sequence|map) in block collection must be sufficiently indented and end with a/
+const unclosedFlowHint = "close the `[` or `{` on its line (or indent its next lines past the key)"
 
 const libraryHints: Readonly<Record<string, string>> = {
   TAB_AS_INDENT: "indent with spaces",
