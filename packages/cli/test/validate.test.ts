@@ -100,6 +100,18 @@ describe("ampkit validate", () => {
     expect(d.suppressed).toBe(true)
   })
 
+  test("--ignore of a rule that only reports errors says it has no effect (errors are never suppressed)", async () => {
+    const netsuite = new URL("../../../corpus/ampersand/samples/netsuiteM2M/amp.yaml", import.meta.url).pathname
+    const r = await cli(["validate", "--ignore", "always-enabled-fields", "--ignore", "unknown-key", netsuite])
+    expect(r.code).toBe(1)
+    expect(r.err).toBe(
+      "ampkit: --ignore always-enabled-fields has no effect: its findings are errors, and errors are never suppressed\n",
+    )
+    expect(r.out).toMatch(/error always-enabled-fields/)
+    const compat = await cli(["validate", "--ignore", "yaml-compat", netsuite])
+    expect(compat.err).toBe("")
+  })
+
   test("invalid UTF-8 is a syntax finding (exit 1), not a crash", async () => {
     const bytes = new Uint8Array([...new TextEncoder().encode("specVersion: 1.0.0\nx: "), 0xff, 0x0a])
     const r = await cli(["validate", "--format", "json", "-"], { stdin: bytes })

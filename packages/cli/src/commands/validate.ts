@@ -53,14 +53,19 @@ export const runValidate = async (args: ReadonlyArray<string>, io: Io): Promise<
   }
   const format = choice("format", values.format, formats, "text")
   const ignore = strings(values.ignore)
-  const known = new Set(ruleDescriptions.map((r) => r.id))
+  const known = new Map(ruleDescriptions.map((r) => [r.id, r]))
   for (const rule of ignore) {
     if (!known.has(rule)) {
-      const near = suggest(rule, known)
+      const near = suggest(rule, [...known.keys()])
       throw new UsageError({
         message: `--ignore: unknown rule ${rule}${near !== undefined ? ` (did you mean ${near}?)` : ""}`,
       })
     }
+  }
+  // Errors are never suppressed: say so for a rule that reports nothing else (yaml-compat also warns).
+  for (const rule of new Set(ignore)) {
+    if (known.get(rule)?.severity === "error" && rule !== "yaml-compat")
+      io.stderr(`ampkit: --ignore ${rule} has no effect: its findings are errors, and errors are never suppressed\n`)
   }
   if (positionals.length === 0)
     throw new UsageError({ message: "validate needs at least one file or directory (or - for stdin)" })
