@@ -1,5 +1,5 @@
 import type { Finding } from "../Diagnostic.js"
-import { isDefaultIgnorable } from "../internal/invisible.js"
+import { defaultIgnorableClass, isDefaultIgnorable } from "../internal/invisible.js"
 import { fitMessage, quote } from "../internal/quote.js"
 import type { Rule } from "./Rule.js"
 import {
@@ -45,95 +45,114 @@ export const identifierCharset: Rule = withServerKeys({
   summary:
     "An API name (object, field, event, destination) has a control, invisible or bidi char or edge space: no real name has.",
   domain: [],
-  *check(ctx) {
+  // Findings are pushed into one array (a generator per checked value would cost more than the check).
+  check(ctx) {
+    const out: Array<Finding> = []
     for (const integration of integrations(ctx.value)) {
-      yield* checkIntegration(integration)
-      for (const object of actionObjects(integration, "read")) yield* checkReadObject(object)
-      for (const object of actionObjects(integration, "write")) yield* checkName(object)
-      for (const object of actionObjects(integration, "subscribe")) yield* checkSubscribeObject(object)
+      checkIntegration(out, integration)
+      for (const object of actionObjects(integration, "read")) checkReadObject(out, object)
+      for (const object of actionObjects(integration, "write")) checkName(out, object)
+      for (const object of actionObjects(integration, "subscribe")) checkSubscribeObject(out, object)
     }
+    return out
   },
 })
 
 /** What messages call the value: a field and, where it helps, whose it is. */
 type Subject = (max: number) => string
 
-function* checkIntegration(integration: IntegrationNode): Iterable<Finding> {
+function checkIntegration(out: Array<Finding>, integration: IntegrationNode): void {
   const owner = (max: number) => integration.labelOf(max)
   for (const key of ["provider", "module"] as const) {
     const value = stringMember(integration.value, key)
     if (value !== undefined)
-      yield* identifier(value, at(integration.pointer, key), (max) => `${key} ${quote(value, max)} of ${owner(max)}`)
+      identifier(
+        out,
+        value,
+        () => at(integration.pointer, key),
+        (max) => `${key} ${quote(value, max)} of ${owner(max)}`,
+      )
   }
   const displayName = stringMember(integration.value, "displayName")
   if (displayName !== undefined)
-    yield* display(
+    display(
+      out,
       displayName,
-      at(integration.pointer, "displayName"),
+      () => at(integration.pointer, "displayName"),
       (max) => `displayName ${quote(displayName, max)} of ${owner(max)}`,
     )
   const watch = recordMember(integration.value, "watchSchema")
   const destination = watch === undefined ? undefined : stringMember(watch, "destination")
   if (destination !== undefined)
-    yield* identifier(
+    identifier(
+      out,
       destination,
-      at(integration.pointer, "watchSchema", "destination"),
+      () => at(integration.pointer, "watchSchema", "destination"),
       (max) => `watchSchema destination ${quote(destination, max)} of ${owner(max)}`,
     )
 }
 
 /** `objectName`: the object is named by its index, not by the name being reported. */
-function* checkName(object: ObjectNode): Iterable<Finding> {
+function checkName(out: Array<Finding>, object: ObjectNode): void {
   const name = object.name
   if (name !== undefined)
-    yield* identifier(
+    identifier(
+      out,
       name,
-      at(object.pointer, "objectName"),
+      () => at(object.pointer, "objectName"),
       (max) => `objectName ${quote(name, max)} of ${object.action}.objects[${object.index}]`,
     )
 }
 
 /** An object's own string member that is an identifier, for messages "destination `x` of read object `y`". */
-function* objectMember(object: ObjectNode, key: string): Iterable<Finding> {
+function objectMember(out: Array<Finding>, object: ObjectNode, key: string): void {
   const value = stringMember(object.value, key)
   if (value !== undefined)
-    yield* identifier(value, at(object.pointer, key), (max) => `${key} ${quote(value, max)} of ${object.labelOf(max)}`)
+    identifier(
+      out,
+      value,
+      () => at(object.pointer, key),
+      (max) => `${key} ${quote(value, max)} of ${object.labelOf(max)}`,
+    )
 }
 
-function* checkReadObject(object: ObjectNode): Iterable<Finding> {
-  yield* checkName(object)
-  yield* objectMember(object, "destination")
-  yield* objectMember(object, "mapToName")
+function checkReadObject(out: Array<Finding>, object: ObjectNode): void {
+  checkName(out, object)
+  objectMember(out, object, "destination")
+  objectMember(out, object, "mapToName")
   const mapToDisplayName = stringMember(object.value, "mapToDisplayName")
   if (mapToDisplayName !== undefined)
-    yield* display(
+    display(
+      out,
       mapToDisplayName,
-      at(object.pointer, "mapToDisplayName"),
+      () => at(object.pointer, "mapToDisplayName"),
       (max) => `mapToDisplayName ${quote(mapToDisplayName, max)} of ${object.labelOf(max)}`,
     )
   for (const field of fieldEntries(object)) {
     for (const key of ["fieldName", "mapToName", "default"] as const) {
       const value = stringMember(field.value, key)
       if (value !== undefined)
-        yield* identifier(
+        identifier(
+          out,
           value,
-          at(field.pointer, key),
+          () => at(field.pointer, key),
           (max) => `${key === "fieldName" ? key : `field ${key}`} ${quote(value, max)} of ${object.labelOf(max)}`,
         )
     }
     const displayName = stringMember(field.value, "mapToDisplayName")
     if (displayName !== undefined)
-      yield* display(
+      display(
+        out,
         displayName,
-        at(field.pointer, "mapToDisplayName"),
+        () => at(field.pointer, "mapToDisplayName"),
         (max) => `field mapToDisplayName ${quote(displayName, max)} of ${object.labelOf(max)}`,
       )
   }
 }
 
-function* checkSubscribeObject(object: ObjectNode): Iterable<Finding> {
-  yield* checkName(object)
-  yield* objectMember(object, "destination")
+function checkSubscribeObject(out: Array<Finding>, object: ObjectNode): void {
+  checkName(out, object)
+  objectMember(out, object, "destination")
   const event = recordMember(object.value, "updateEvent")
   const lists: ReadonlyArray<[string, ReadonlyArray<unknown> | undefined, ReadonlyArray<string>]> = [
     [
@@ -148,9 +167,10 @@ function* checkSubscribeObject(object: ObjectNode): Iterable<Finding> {
     for (let i = 0; i < list.length; i++) {
       const value = list[i]
       if (typeof value === "string")
-        yield* identifier(
+        identifier(
+          out,
           value,
-          at(object.pointer, ...path, i),
+          () => at(object.pointer, ...path, i),
           (max) => `${what} ${quote(value, max)} of ${object.labelOf(max)}`,
         )
     }
@@ -321,42 +341,61 @@ const finding = (message: string, pointer: string, hint: string): Finding => ({
   hint,
 })
 
-function* identifier(text: string, pointer: string, subject: Subject): Iterable<Finding> {
-  const bad = firstOffending(text, identifierKind)
+/**
+ * A superset of what `identifierKind` / `displayKind` report, as one regular expression: most values
+ * hold none of it, and one `test` is far cheaper than a call per code point (a lone surrogate is
+ * matched alone under the `u` flag; a paired one is an astral code point and is not).
+ */
+const identifierSuspect = new RegExp(
+  `[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\ufff9-\\ufffb\\ufffd\\ud800-\\udfff${defaultIgnorableClass}]`,
+  "u",
+)
+
+/** `pointer` is computed only for a finding: most values have none, and building a pointer costs more than the check. */
+function identifier(out: Array<Finding>, text: string, pointer: () => string, subject: Subject): void {
+  const bad = identifierSuspect.test(text) ? firstOffending(text, identifierKind) : undefined
   if (bad !== undefined) {
     const char = codePointName(bad.cp)
-    yield finding(
-      fitMessage((max) => `${subject(max)} holds ${char} at character ${bad.position}`),
-      pointer,
-      `remove ${codePoint(bad.cp)}, ${kindWords[bad.kind]}: no real API name holds one (look for an escape in quotes)`,
+    out.push(
+      finding(
+        fitMessage((max) => `${subject(max)} holds ${char} at character ${bad.position}`),
+        pointer(),
+        `remove ${codePoint(bad.cp)}, ${kindWords[bad.kind]}: no real API name holds one (look for an escape in quotes)`,
+      ),
     )
     return
   }
   const first = text.codePointAt(0)
   if (first !== undefined && isSpace(first)) {
-    yield finding(
-      fitMessage((max) => `${subject(max)} starts with ${codePointName(first)}`),
-      pointer,
-      "remove the leading whitespace: quoted values keep it, and the real name has none",
+    out.push(
+      finding(
+        fitMessage((max) => `${subject(max)} starts with ${codePointName(first)}`),
+        pointer(),
+        "remove the leading whitespace: quoted values keep it, and the real name has none",
+      ),
     )
     return
   }
   const last = text.codePointAt(text.length - 1)
   if (last !== undefined && isSpace(last))
-    yield finding(
-      fitMessage((max) => `${subject(max)} ends with ${codePointName(last)}`),
-      pointer,
-      "remove the trailing whitespace: quoted values keep it, and the real name has none",
+    out.push(
+      finding(
+        fitMessage((max) => `${subject(max)} ends with ${codePointName(last)}`),
+        pointer(),
+        "remove the trailing whitespace: quoted values keep it, and the real name has none",
+      ),
     )
 }
 
-function* display(text: string, pointer: string, subject: Subject): Iterable<Finding> {
-  const bad = firstOffending(text, displayKind)
+function display(out: Array<Finding>, text: string, pointer: () => string, subject: Subject): void {
+  const bad = identifierSuspect.test(text) ? firstOffending(text, displayKind) : undefined
   if (bad === undefined) return
   const char = codePointName(bad.cp)
-  yield finding(
-    fitMessage((max) => `${subject(max)} holds ${char} at character ${bad.position}`),
-    pointer,
-    `remove ${codePoint(bad.cp)}, ${kindWords[bad.kind]}: in text that people read it hides or reorders what they see`,
+  out.push(
+    finding(
+      fitMessage((max) => `${subject(max)} holds ${char} at character ${bad.position}`),
+      pointer(),
+      `remove ${codePoint(bad.cp)}, ${kindWords[bad.kind]}: in text that people read it hides or reorders what they see`,
+    ),
   )
 }
