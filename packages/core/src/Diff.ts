@@ -27,6 +27,7 @@ export type { Change, ChangeData, ChangeId, Json, Level } from "./changes/Change
 export { changeIds, isRemoval, levels } from "./changes/Change.js"
 export { type ChangeKind, changeCatalog, changeKind } from "./changes/catalog.js"
 export type { DiffKind } from "./changes/document.js"
+export { changeSummaries } from "./changes/summaries.js"
 
 /** Where a JSON pointer is in the source text (SourceDocument.locate). */
 export type Locate = (pointer: string, at?: "key" | "value") => Position

@@ -13,6 +13,7 @@ export {
   type ChangeId,
   changeCatalog,
   changeIds,
+  changeSummaries,
   DiffInputError,
   type DiffOptions,
   type DiffResult,

@@ -1,8 +1,8 @@
 /**
  * The change catalog (design/changes.md): for every id, its level (a function of the change's
- * direction where the table says so), a one-line summary for docs and SARIF rules, and the one
- * function that words a change from its data. Words come from data: nothing here looks at a
- * document.
+ * direction where the table says so) and the one function that words a change from its data (the
+ * one-line summary of each id, for docs and SARIF, is in summaries.ts). Words come from data:
+ * nothing here looks at a document.
  */
 import { escapeControl } from "../render/escape.js"
 import type { ChangeData, ChangeId, Json, Level } from "./Change.js"
@@ -11,8 +11,6 @@ export interface ChangeKind {
   readonly id: ChangeId
   /** The levels this id can have, most severe first (one unless direction-aware). */
   readonly levels: ReadonlyArray<Level>
-  /** What the id means, for docs and SARIF rule descriptions. */
-  readonly summary: string
   readonly level: (change: ChangeData) => Level
   readonly message: (change: ChangeData) => string
 }
@@ -118,20 +116,18 @@ const fixed = (level: Level) => (): Level => level
 const kind = (
   id: ChangeId,
   levels: ReadonlyArray<Level>,
-  summary: string,
   message: (c: ChangeData) => string,
   level: (c: ChangeData) => Level = fixed(levels[0]!),
-): ChangeKind => ({ id, levels, summary, level, message })
+): ChangeKind => ({ id, levels, level, message })
 
 export const changeCatalog: ReadonlyArray<ChangeKind> = [
-  kind("integration-added", ["safe"], "An integration is added.", (c) => {
+  kind("integration-added", ["safe"], (c) => {
     const provider = str(rec(c.after).provider)
     return `integration ${of(c)}${provider !== undefined ? ` (provider ${code(provider)})` : ""} is added`
   }),
   kind(
     "integration-removed",
     ["dangerous"],
-    "An integration is no longer in the manifest; a batch upsert does not delete it, so it keeps running (orphan).",
     (c) =>
       `integration ${of(c)} is no longer defined: a batch upsert does not delete it, so it keeps running for its ` +
       "installations (orphaned) until it is deleted",
@@ -139,7 +135,6 @@ export const changeCatalog: ReadonlyArray<ChangeKind> = [
   kind(
     "provider-changed",
     ["breaking"],
-    "The provider of an integration changes; connections are bound to a provider.",
     (c) =>
       `provider of ${of(c)} changes from ${value(c.before)} to ${value(c.after)}: existing connections are bound to ` +
       `${value(c.before)}, so existing installations break`,
@@ -147,7 +142,6 @@ export const changeCatalog: ReadonlyArray<ChangeKind> = [
   kind(
     "module-changed",
     ["breaking"],
-    "The provider module of an integration changes (absent counts as the provider's default module).",
     (c) =>
       `module of ${of(c)} changes from ${value(c.before)} to ${value(c.after)}: existing installations call a ` +
       "different API surface and base URL",
@@ -155,19 +149,12 @@ export const changeCatalog: ReadonlyArray<ChangeKind> = [
   kind(
     "display-name-changed",
     ["safe"],
-    "The display name of an integration changes.",
     (c) => `display name of ${of(c)} changes from ${value(c.before)} to ${value(c.after)}`,
   ),
-  kind(
-    "read-added",
-    ["safe"],
-    "An integration gains a read action.",
-    (c) => `${of(c)} gains a read action with ${count(objectCount(c.after), "object")}`,
-  ),
+  kind("read-added", ["safe"], (c) => `${of(c)} gains a read action with ${count(objectCount(c.after), "object")}`),
   kind(
     "read-removed",
     ["breaking"],
-    "The whole read action of an integration is removed.",
     (c) =>
       `read action of ${of(c)} is removed (${count(objectCount(c.before), "object")}): installations keep reading ` +
       "unless the deploy is destructive, then all its reads stop",
@@ -175,7 +162,6 @@ export const changeCatalog: ReadonlyArray<ChangeKind> = [
   kind(
     "read-object-added",
     ["dangerous", "safe"],
-    "A read object is added; dangerous when it has `enabled: always` (read for every installation).",
     (c) =>
       rec(c.after).enabled === "always"
         ? `${readObject(c)} is added with \`enabled: always\`: it is read for every existing installation, ` +
@@ -186,7 +172,6 @@ export const changeCatalog: ReadonlyArray<ChangeKind> = [
   kind(
     "read-object-removed",
     ["breaking"],
-    "A read object is removed.",
     (c) =>
       `${readObject(c)} is removed: installations keep reading it unless the deploy is destructive, then its ` +
       "reads stop",
@@ -194,24 +179,18 @@ export const changeCatalog: ReadonlyArray<ChangeKind> = [
   kind(
     "object-name-case-changed",
     ["dangerous"],
-    "A read, write or subscribe object is renamed in letter case only.",
     (c) =>
       `${c.subject[0]} object ${value(c.before)} of ${of(c)} is renamed ${value(c.after)} (letter case only): ` +
       "provider object names are case-sensitive, so existing installations may address a different object",
   ),
-  kind(
-    "read-object-always-enabled-changed",
-    ["dangerous"],
-    "`enabled: always` is added to or removed from a read object.",
-    (c) =>
-      c.after === "always"
-        ? `${readObject(c)} becomes \`enabled: always\`: it is now read for every installation, selected or not`
-        : `${readObject(c)} is no longer \`enabled: always\`: installations that did not select it stop reading it`,
+  kind("read-object-always-enabled-changed", ["dangerous"], (c) =>
+    c.after === "always"
+      ? `${readObject(c)} becomes \`enabled: always\`: it is now read for every installation, selected or not`
+      : `${readObject(c)} is no longer \`enabled: always\`: installations that did not select it stop reading it`,
   ),
   kind(
     "read-object-destination-changed",
     ["dangerous"],
-    "The destination of a read object changes.",
     (c) =>
       `destination of ${readObject(c)} changes from ${value(c.before)} to ${value(c.after)}: its records are ` +
       "routed elsewhere",
@@ -219,7 +198,6 @@ export const changeCatalog: ReadonlyArray<ChangeKind> = [
   kind(
     "read-object-schedule-changed",
     ["breaking", "dangerous"],
-    "The schedule of a read object is added or changed (dangerous) or removed (breaking: scheduled reads stop).",
     (c) =>
       c.after === undefined
         ? `${readObject(c)} loses its schedule ${value(c.before)}: scheduled reads stop and it is read only when triggered`
@@ -231,7 +209,6 @@ export const changeCatalog: ReadonlyArray<ChangeKind> = [
   kind(
     "read-object-mapping-changed",
     ["breaking"],
-    "The object `mapToName` of a read object is added, removed or changed.",
     (c) =>
       `${readObject(c)} is delivered as ${c.after === undefined ? code(c.subject[1] ?? "") : value(c.after)} ` +
       `instead of ${c.before === undefined ? code(c.subject[1] ?? "") : value(c.before)}: downstream consumers ` +
@@ -240,30 +217,23 @@ export const changeCatalog: ReadonlyArray<ChangeKind> = [
   kind(
     "read-object-display-changed",
     ["safe"],
-    "The `mapToDisplayName` of a read object changes.",
     (c) => `display name of the mapped ${readObject(c)} changes from ${value(c.before)} to ${value(c.after)}`,
   ),
-  kind(
-    "required-field-added",
-    ["reconfigure"],
-    "A required field (or required user mapping) is added: existing customers must grant or map it.",
-    (c) =>
-      str(rec(c.after).fieldName) === undefined
-        ? `required field mapping ${fieldKey(c)} is added to ${readObject(c)}: existing customers must map it ` +
-          "before their configuration saves again"
-        : `required field ${fieldKey(c)} is added to ${readObject(c)}: existing customers must grant access to ` +
-          `${entrySource(c.after)} before their configuration saves again`,
+  kind("required-field-added", ["reconfigure"], (c) =>
+    str(rec(c.after).fieldName) === undefined
+      ? `required field mapping ${fieldKey(c)} is added to ${readObject(c)}: existing customers must map it ` +
+        "before their configuration saves again"
+      : `required field ${fieldKey(c)} is added to ${readObject(c)}: existing customers must grant access to ` +
+        `${entrySource(c.after)} before their configuration saves again`,
   ),
   kind(
     "required-field-removed",
     ["breaking"],
-    "A required field is removed: it stops arriving.",
     (c) => `required field ${fieldKey(c)} of ${readObject(c)} is removed: it stops arriving downstream`,
   ),
   kind(
     "field-made-optional",
     ["breaking"],
-    "A required field becomes optional: it may stop arriving for some installations.",
     (c) =>
       `field ${fieldKey(c)} of ${readObject(c)} becomes optional: it stops arriving for installations that do ` +
       "not select it",
@@ -271,21 +241,14 @@ export const changeCatalog: ReadonlyArray<ChangeKind> = [
   kind(
     "field-made-required",
     ["reconfigure"],
-    "An optional field becomes required: existing customers must grant it.",
     (c) =>
       `field ${fieldKey(c)} of ${readObject(c)} becomes required: existing customers who did not select it must ` +
       "grant it before their configuration saves again",
   ),
-  kind(
-    "optional-field-added",
-    ["safe"],
-    "An optional field is added.",
-    (c) => `optional field ${fieldKey(c)} is added to ${readObject(c)}`,
-  ),
+  kind("optional-field-added", ["safe"], (c) => `optional field ${fieldKey(c)} is added to ${readObject(c)}`),
   kind(
     "optional-field-removed",
     ["breaking"],
-    "An optional field is removed: it stops arriving for installations that selected it.",
     (c) =>
       `optional field ${fieldKey(c)} of ${readObject(c)} is removed: installations that selected it stop ` +
       "receiving it",
@@ -293,13 +256,11 @@ export const changeCatalog: ReadonlyArray<ChangeKind> = [
   kind(
     "optional-fields-auto-added",
     ["safe"],
-    "`optionalFieldsAuto: all` is added: customers may choose from all fields.",
     (c) => `${readObject(c)} lets customers choose from all its fields (\`optionalFieldsAuto: all\`)`,
   ),
   kind(
     "optional-fields-auto-removed",
     ["breaking"],
-    "`optionalFieldsAuto: all` is removed: fields customers picked that are not listed stop arriving.",
     (c) =>
       `${readObject(c)} no longer lets customers choose from all its fields (\`optionalFieldsAuto\` removed): ` +
       "fields they picked that are not listed stop arriving",
@@ -307,7 +268,6 @@ export const changeCatalog: ReadonlyArray<ChangeKind> = [
   kind(
     "field-mapping-changed",
     ["breaking"],
-    "The delivered key (`mapToName`) of a field is added, removed or changed.",
     (c) =>
       `${mappingChange(c)}: downstream keys change (and write field names, where the write object inherits the ` +
       "mapping)",
@@ -315,26 +275,19 @@ export const changeCatalog: ReadonlyArray<ChangeKind> = [
   kind(
     "field-source-changed",
     ["dangerous"],
-    "The same delivered key now comes from a different provider field.",
     (c) =>
       `field ${fieldKey(c)} of ${readObject(c)} now comes from ${entrySource(c.after)} instead of ` +
       `${entrySource(c.before)}: the same key carries different data`,
   ),
-  kind(
-    "field-display-changed",
-    ["safe"],
-    "The `mapToDisplayName`, `prompt` or `default` of a field changes (install UI only).",
-    (c) => {
-      const b = rec(c.before)
-      const a = rec(c.after)
-      const what = ["mapToDisplayName", "prompt", "default"].filter((k) => b[k] !== a[k])
-      return `${what.map((k) => `\`${k}\``).join(", ")} of field ${fieldKey(c)} of ${readObject(c)} changes (install UI only)`
-    },
-  ),
+  kind("field-display-changed", ["safe"], (c) => {
+    const b = rec(c.before)
+    const a = rec(c.after)
+    const what = ["mapToDisplayName", "prompt", "default"].filter((k) => b[k] !== a[k])
+    return `${what.map((k) => `\`${k}\``).join(", ")} of field ${fieldKey(c)} of ${readObject(c)} changes (install UI only)`
+  }),
   kind(
     "backfill-changed",
     ["safe"],
-    "The backfill of a read object changes; it applies to new installations only.",
     (c) =>
       `backfill of ${readObject(c)} changes from ${backfill(c.before)} to ${backfill(c.after)}: only new ` +
       "installations are affected",
@@ -342,34 +295,21 @@ export const changeCatalog: ReadonlyArray<ChangeKind> = [
   kind(
     "delivery-changed",
     ["breaking"],
-    "The delivery mode or page size of a read object changes.",
     (c) =>
       `delivery of ${readObject(c)} changes from ${delivery(c.before)} to ${delivery(c.after)}: consumers receive ` +
       "records differently (onRequest needs deliver calls)",
   ),
-  kind(
-    "write-added",
-    ["safe"],
-    "An integration gains a write action.",
-    (c) => `${of(c)} gains a write action with ${count(objectCount(c.after), "object")}`,
-  ),
+  kind("write-added", ["safe"], (c) => `${of(c)} gains a write action with ${count(objectCount(c.after), "object")}`),
   kind(
     "write-removed",
     ["breaking"],
-    "The whole write action of an integration is removed.",
     (c) => `write action of ${of(c)} is removed (${count(objectCount(c.before), "object")}): Write API calls fail`,
   ),
-  kind("write-object-added", ["safe"], "A write object is added.", (c) => `${writeObject(c)} is added`),
-  kind(
-    "write-object-removed",
-    ["breaking"],
-    "A write object is removed: Write API calls to it fail.",
-    (c) => `${writeObject(c)} is removed: Write API calls to it fail`,
-  ),
+  kind("write-object-added", ["safe"], (c) => `${writeObject(c)} is added`),
+  kind("write-object-removed", ["breaking"], (c) => `${writeObject(c)} is removed: Write API calls to it fail`),
   kind(
     "write-inherit-mapping-changed",
     ["breaking"],
-    "`inheritMapping` of a write object is toggled: Write API field names change.",
     (c) =>
       `${writeObject(c)} turns \`inheritMapping\` ${onOff(c.after)}: the Write API now expects ` +
       `${c.after === true ? "mapped" : "provider"} field names`,
@@ -377,7 +317,6 @@ export const changeCatalog: ReadonlyArray<ChangeKind> = [
   kind(
     "write-value-defaults-changed",
     ["reconfigure", "safe"],
-    "`valueDefaults.allowAnyFields` of a write object changes; reconfigure when it goes true → false.",
     (c) =>
       rec(c.after).allowAnyFields === true
         ? `${writeObject(c)} lets customers set default values for any field (\`allowAnyFields\` on)`
@@ -388,31 +327,22 @@ export const changeCatalog: ReadonlyArray<ChangeKind> = [
   kind(
     "subscribe-added",
     ["safe"],
-    "An integration gains a subscribe action.",
     (c) => `${of(c)} gains a subscribe action with ${count(objectCount(c.after), "object")}`,
   ),
   kind(
     "subscribe-removed",
     ["breaking"],
-    "The whole subscribe action of an integration is removed: its events stop.",
     (c) => `subscribe action of ${of(c)} is removed (${count(objectCount(c.before), "object")}): its events stop`,
   ),
   kind(
     "subscribe-object-added",
     ["safe"],
-    "A subscribe object is added.",
     (c) => `${subscribeObject(c)} is added: it applies to new and updated installations`,
   ),
-  kind(
-    "subscribe-object-removed",
-    ["breaking"],
-    "A subscribe object is removed: its events stop.",
-    (c) => `${subscribeObject(c)} is removed: its events stop`,
-  ),
+  kind("subscribe-object-removed", ["breaking"], (c) => `${subscribeObject(c)} is removed: its events stop`),
   kind(
     "subscribe-destination-changed",
     ["dangerous"],
-    "The destination of a subscribe object changes.",
     (c) =>
       `destination of ${subscribeObject(c)} changes from ${value(c.before)} to ${value(c.after)}: its events are ` +
       "routed elsewhere",
@@ -420,39 +350,29 @@ export const changeCatalog: ReadonlyArray<ChangeKind> = [
   kind(
     "subscribe-inherit-fields-changed",
     ["breaking"],
-    "`inheritFieldsAndMapping` of a subscribe object is toggled: event payload fields change.",
     (c) =>
       `${subscribeObject(c)} turns \`inheritFieldsAndMapping\` ${onOff(c.after)}: the \`fields\` and ` +
       "`mappedFields` of its event payloads change",
   ),
-  kind(
-    "subscribe-event-added",
-    ["safe"],
-    "A subscribe object gains a create, update, delete or association-change event.",
-    (c) => `${subscribeObject(c)} gains ${eventName(c)} events`,
-  ),
+  kind("subscribe-event-added", ["safe"], (c) => `${subscribeObject(c)} gains ${eventName(c)} events`),
   kind(
     "subscribe-event-removed",
     ["breaking"],
-    "A subscribe object loses a create, update, delete or association-change event.",
     (c) => `${subscribeObject(c)} no longer receives ${eventName(c)} events: they stop`,
   ),
   kind(
     "subscribe-other-event-added",
     ["safe"],
-    "A provider event name is added to `otherEvents`.",
     (c) => `${subscribeObject(c)} gains the provider event ${value(c.after)}`,
   ),
   kind(
     "subscribe-other-event-removed",
     ["breaking"],
-    "A provider event name is removed from `otherEvents`: those events stop.",
     (c) => `${subscribeObject(c)} no longer receives the provider event ${value(c.before)}: those events stop`,
   ),
   kind(
     "watch-fields-changed",
     ["dangerous", "safe"],
-    "The fields whose change triggers an update event change; dangerous when fewer are watched.",
     (c) =>
       `update events of ${subscribeObject(c)} watch ${watched(c.after)} instead of ${watched(c.before)}` +
       (watchesFewer(c.before, c.after) ? ": changes to fields no longer watched stop producing events" : ""),
@@ -461,7 +381,6 @@ export const changeCatalog: ReadonlyArray<ChangeKind> = [
   kind(
     "association-full-records-changed",
     ["breaking"],
-    "`includeFullRecords` of an association change event is toggled: the payload shape changes.",
     (c) =>
       `association change events of ${subscribeObject(c)} turn \`includeFullRecords\` ${onOff(c.after)}: the ` +
       "payload shape changes",
@@ -469,7 +388,6 @@ export const changeCatalog: ReadonlyArray<ChangeKind> = [
   kind(
     "proxy-enabled-changed",
     ["breaking", "safe"],
-    "The proxy action is turned on (safe) or off, or removed while enabled (breaking).",
     (c) =>
       rec(c.after).enabled === true
         ? `proxy of ${of(c)} is turned on`
@@ -479,35 +397,25 @@ export const changeCatalog: ReadonlyArray<ChangeKind> = [
   kind(
     "proxy-use-module-changed",
     ["breaking"],
-    "`proxy.useModule` is toggled: the proxy base URL changes.",
     (c) =>
       `proxy of ${of(c)} now uses ${c.after === true ? "the module's base URL instead of the provider's root" : "the provider's root base URL instead of the module's"}: proxied paths resolve differently`,
   ),
   kind(
     "watch-schema-added",
     ["dangerous"],
-    "`watchSchema` is added: schema monitoring starts for every installation.",
     (c) => `${of(c)} starts watching provider schemas for every installation (\`watchSchema\` added)`,
   ),
   kind(
     "watch-schema-removed",
     ["dangerous"],
-    "`watchSchema` is removed: schema monitoring stops.",
     (c) => `${of(c)} stops watching provider schemas (\`watchSchema\` removed)`,
   ),
-  kind(
-    "watch-schema-changed",
-    ["dangerous"],
-    "The destination, schedule or watched events of `watchSchema` change.",
-    (c) => {
-      const b = rec(c.before)
-      const a = rec(c.after)
-      const what = ["destination", "schedule", "allObjects"].filter(
-        (k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]),
-      )
-      return `schema monitoring of ${of(c)} changes (${what.map((k) => `\`${k}\``).join(", ")}): notifications move or change`
-    },
-  ),
+  kind("watch-schema-changed", ["dangerous"], (c) => {
+    const b = rec(c.before)
+    const a = rec(c.after)
+    const what = ["destination", "schedule", "allObjects"].filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]))
+    return `schema monitoring of ${of(c)} changes (${what.map((k) => `\`${k}\``).join(", ")}): notifications move or change`
+  }),
 ]
 
 /** The first half of a `field-mapping-changed` sentence. */

@@ -3,6 +3,7 @@
  * twice): docs/rules.md and docs/changes.md are checked against these by a test.
  */
 import { changeCatalog } from "../changes/catalog.js"
+import { changeSummaries } from "../changes/summaries.js"
 import { ruleDescriptions } from "../RuleCatalog.js"
 import { rules } from "../rules/index.js"
 
@@ -41,6 +42,7 @@ export const changesMarkdown = (): string => {
     "| id | level | meaning |",
     "|---|---|---|",
   ]
-  for (const c of changeCatalog) lines.push(`| \`${c.id}\` | ${c.levels.join(" / ")} | ${cell(c.summary)} |`)
+  for (const c of changeCatalog)
+    lines.push(`| \`${c.id}\` | ${c.levels.join(" / ")} | ${cell(changeSummaries[c.id])} |`)
   return `${lines.join("\n")}\n`
 }

@@ -6,6 +6,7 @@
  */
 
 import { changeCatalog } from "../changes/catalog.js"
+import { changeSummaries } from "../changes/summaries.js"
 import type { DiffResult, FailOn } from "../Diff.js"
 import { gradeOf, newFilePosition } from "./diff-level.js"
 
@@ -34,7 +35,7 @@ export const renderDiffSarif = (result: DiffResult, options: DiffSarifOptions) =
             informationUri: "https://github.com/ampkit/ampkit",
             rules: rules.map((r) => ({
               id: r.id,
-              shortDescription: { text: r.summary },
+              shortDescription: { text: changeSummaries[r.id] },
               properties: { levels: r.levels },
             })),
           },

@@ -1,7 +1,7 @@
 /** The diff renderers: data in, string out; input text never breaks out of its place. */
 import { describe, expect, test } from "vitest"
 import { code } from "../../src/changes/catalog.js"
-import { changeCatalog, changeIds, type DiffResult, diff } from "../../src/Diff.js"
+import { changeCatalog, changeIds, changeSummaries, type DiffResult, diff } from "../../src/Diff.js"
 import { renderDiffGithub } from "../../src/render/diff-github.js"
 import { diffJson } from "../../src/render/diff-json.js"
 import { renderDiffMarkdown } from "../../src/render/diff-markdown.js"
@@ -50,8 +50,9 @@ const files = { oldFile: "old.yaml", newFile: "new.yaml", failOn: "reconfigure" 
 describe("wording", () => {
   test("every id has a catalog entry with a summary and at least one level", () => {
     expect(changeCatalog.map((k) => k.id)).toEqual([...changeIds])
+    expect(Object.keys(changeSummaries).sort()).toEqual([...changeIds].sort())
     for (const k of changeCatalog) {
-      expect(k.summary.length).toBeGreaterThan(10)
+      expect(changeSummaries[k.id].length).toBeGreaterThan(10)
       expect(k.levels.length).toBeGreaterThan(0)
     }
   })
