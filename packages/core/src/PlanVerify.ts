@@ -13,9 +13,12 @@ import { compareStrings } from "./changes/normal.js"
 import { kindLabels, recogniseKind } from "./Document.js"
 import { kindOf } from "./internal/quote.js"
 
-/** The part of a plan that verification reads (a whole `Plan` fits). */
+/**
+ * The part of a plan that verification reads (a whole `Plan` fits). `planId` is required: every plan
+ * has one, and without it a manifest with an empty `integrations` list would pass for a plan.
+ */
 export const PlanRecord = Schema.Struct({
-  planId: Schema.optionalKey(Schema.String),
+  planId: Schema.String,
   integrations: Schema.Array(
     Schema.Struct({
       name: Schema.String,
@@ -76,7 +79,8 @@ const notAPlan = (value: unknown): string => {
   const kind = planLike ? undefined : recogniseKind(value)
   if (kind !== undefined) return `this looks like ${kindLabels[kind]}`
   if (!isRecord(value)) return `got ${kindOf(value)}`
-  if (value.planId !== undefined && typeof value.planId !== "string") return "`planId` is not a string"
+  if (typeof value.planId !== "string")
+    return value.planId === undefined ? "it has no `planId`" : "`planId` is not a string"
   const list = value.integrations
   if (!Array.isArray(list)) return "it has no `integrations` list"
   for (let i = 0; i < list.length; i++) {

@@ -24,17 +24,18 @@ describe("decodePlanRecord", () => {
   test.each([
     [[], "expected a plan (ampkit plan --format json), but this looks like an integration list (from the API)"],
     ["x", "expected a plan (ampkit plan --format json), but got a string"],
-    [{}, "expected a plan (ampkit plan --format json), but it has no `integrations` list"],
+    [{}, "expected a plan (ampkit plan --format json), but it has no `planId`"],
+    [{ planId: "p" }, "expected a plan (ampkit plan --format json), but it has no `integrations` list"],
     [
       { planId: "p", integrations: [{ name: "a", action: "create" }, 5] },
       "expected a plan (ampkit plan --format json), but integrations[1] is a number, not a mapping",
     ],
     [
-      { integrations: [{ action: "create" }] },
+      { planId: "p", integrations: [{ action: "create" }] },
       "expected a plan (ampkit plan --format json), but integrations[0] has no `name` string",
     ],
     [
-      { integrations: [{ name: "a", action: "delete" }] },
+      { planId: "p", integrations: [{ name: "a", action: "delete" }] },
       "expected a plan (ampkit plan --format json), but integrations[0].action is not one of create, update, unchanged, orphan",
     ],
     [
@@ -43,6 +44,12 @@ describe("decodePlanRecord", () => {
     ],
   ])("%j: %s", (value, expected) => {
     expect(message(value)).toBe(expected)
+  })
+
+  test("a manifest with no integrations is no plan (it has no planId)", () => {
+    expect(message({ specVersion: "1.0.0", integrations: [] })).toBe(
+      "expected a plan (ampkit plan --format json), but this looks like a manifest (amp.yaml)",
+    )
   })
 
   test("the live integration list and a manifest are named as what they are", () => {
