@@ -16,9 +16,12 @@
  *   did-you-mean hint (case-insensitive match first). Ampersand's server matches keys
  *   case-insensitively (Go `encoding/json`: ASCII case, plus `ſ`→s, `K`(Kelvin)→k, `İ`/`ı`→i), so a
  *   case variant (`ObjectName`) is read as the real key: it is reported as `unknown-key` ("write it as
- *   `objectName`") and its value is checked as that key's value; when both spellings are present the
- *   last one wins, as on the server, and the message says so. The semantic rules read keys the
- *   same way, through `serverView` (rules/withServerKeys.ts).
+ *   `objectName`") and its value is checked as that key's value. When several spellings are present
+ *   the server decodes each, in order, into the one field: mappings merge (and lists of them, element
+ *   by element), other values are replaced (see `mergeStart`). The walk checks the merged value, each
+ *   member at the spelling that supplied it, with one warning per non-canonical spelling that says
+ *   which ("merges into the earlier `x`" / "overrides the earlier `x`"). The semantic rules read
+ *   keys the same way, through `serverView` (rules/withServerKeys.ts).
  * One defect gives one finding; the walk does not descend into a value of the wrong type.
  *
  * A field entry (`requiredFields` / `optionalFields` item) is checked against the variant it means:
@@ -199,13 +202,15 @@ const step = (pointer: string, token: string | number): string =>
 
 /**
  * A copy of `value` whose object keys are spelled as the model declares them, resolved as the
- * server resolves them (exact, then case-insensitive; the last key naming a property wins).
+ * server resolves them (exact, then case-insensitive; several spellings of one key are decoded in
+ * order into one field, so mappings merge and other values are replaced: see {@link serverView}).
  * Keys the model does not declare are dropped (typed decoding ignores them anyway); keys of a
  * record are kept as they are. Values of the wrong type are returned unchanged, for the decoder to
  * reject. Never mutates `value`.
  */
-export const canonicalKeys = (model: ModelNode, value: unknown): unknown => canonical(model, value)
+export const canonicalKeys = (model: ModelNode, value: unknown): unknown => canonical(model, viewOf(model, value))
 
+/** Drops undeclared keys of a server view (whose declared keys are already spelled as declared). */
 const canonical = (node: ModelNode, value: unknown): unknown => {
   switch (node._tag) {
     case "Array":
@@ -221,18 +226,9 @@ const canonical = (node: ModelNode, value: unknown): unknown => {
       const out: Record<string, unknown> = {}
       const record = node.record
       for (const key of Object.keys(value)) {
-        const name = resolveKey(compiled, key)
-        const ps = name === undefined ? undefined : compiled.byName.get(name)
-        if (name !== undefined && ps !== undefined) {
-          out[name] = canonical(ps.type, value[key])
-        } else if (record !== undefined) {
-          Object.defineProperty(out, key, {
-            value: canonical(record, value[key]),
-            enumerable: true,
-            writable: true,
-            configurable: true,
-          })
-        }
+        const ps = compiled.byName.get(key)
+        if (ps !== undefined) out[key] = canonical(ps.type, value[key])
+        else if (record !== undefined) defineMember(out, key, canonical(record, value[key]))
       }
       return out
     }
@@ -242,21 +238,149 @@ const canonical = (node: ModelNode, value: unknown): unknown => {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Several spellings of one key: Go decodes each, in order, into the same field
+
+/**
+ * Where the values decoded into one field start to accumulate (`values[start..]` all count). Go's
+ * `encoding/json` decodes a later object INTO the struct (or map) an earlier one filled, and a
+ * later array into the slice an earlier one filled, element by element, over the old elements (its
+ * `array()` grows the slice over the old backing array and never clears it; the result has the
+ * later array's length); an empty array makes a fresh slice. Everything else (scalars, field
+ * entries, which decode through a union's `UnmarshalJSON`) is replaced, and so, here, is a value of
+ * another type: null (which resets a pointer) or a wrong type (which the server rejects anyway) ends
+ * the accumulation. Returns the last index when nothing accumulates.
+ */
+const mergeStart = (node: ModelNode, values: ReadonlyArray<unknown>): number => {
+  const last = values.length - 1
+  const accumulates =
+    node._tag === "Object"
+      ? (v: unknown) => isPlainObject(v)
+      : node._tag === "Array"
+        ? (v: unknown) => Array.isArray(v) && v.length > 0
+        : undefined
+  if (accumulates === undefined || !accumulates(values[last])) return last
+  let start = last
+  while (start > 0 && accumulates(values[start - 1])) start--
+  return start
+}
+
+/** A value decoded into a field, with where it is written relative to the object holding the spellings. */
+interface Contribution {
+  readonly value: unknown
+  readonly path: ReadonlyArray<string>
+}
+
+/**
+ * A view node built by accumulating several values, and where its parts are written, each as a
+ * path relative to the view object whose key had several spellings: `self` for the node itself
+ * (its last contribution), `members` for members taken from one contribution; members in `merged`
+ * are accumulated nodes themselves.
+ */
+interface MergeInfo {
+  readonly self: ReadonlyArray<string>
+  readonly members: ReadonlyMap<string, ReadonlyArray<string>>
+  readonly merged: ReadonlySet<string>
+}
+
+const mergeInfos = new WeakMap<object, MergeInfo>()
+
+/**
+ * The value the server holds after decoding `values` (the raw values of the spellings, in order,
+ * already flattened: a spelling inside an earlier one counts in its place) into one field of type
+ * `node`, see {@link mergeStart}: a fresh node registered in `mergeInfos` when values accumulate,
+ * else the view of one value. `from` is that value's index (-1 for a fresh node).
+ */
+const accumulate = (
+  node: ModelNode,
+  values: ReadonlyArray<Contribution>,
+): { readonly value: unknown; readonly from: number } => {
+  const start = mergeStart(
+    node,
+    values.map((c) => c.value),
+  )
+  const last = values.length - 1
+  if (start === last) return { value: viewOf(node, (values[last] as Contribution).value), from: last }
+  const run = values.slice(start)
+  const members = new Map<string, ReadonlyArray<string>>()
+  const merged = new Set<string>()
+  const place = (
+    record: Record<string, unknown>,
+    key: string,
+    type: ModelNode | undefined,
+    list: Array<Contribution>,
+  ) => {
+    if (type === undefined) {
+      const only = list[list.length - 1] as Contribution
+      defineMember(record, key, only.value)
+      members.set(key, only.path)
+      return
+    }
+    const combined = accumulate(type, list)
+    defineMember(record, key, combined.value)
+    if (combined.from < 0) merged.add(key)
+    else members.set(key, (list[combined.from] as Contribution).path)
+  }
+  let out: Record<string, unknown> | Array<unknown>
+  if (node._tag === "Array") {
+    const lastArray = (run[run.length - 1] as Contribution).value as ReadonlyArray<unknown>
+    const items: Record<string, unknown> = {}
+    for (let i = 0; i < lastArray.length; i++) {
+      const list: Array<Contribution> = []
+      for (const c of run) {
+        const array = c.value as ReadonlyArray<unknown>
+        if (array.length > i) list.push({ value: array[i], path: [...c.path, String(i)] })
+      }
+      place(items, String(i), node.item, list)
+    }
+    out = Array.from({ length: lastArray.length }, (_, i) => items[String(i)])
+  } else {
+    const compiled = compileObject(node as ModelObject)
+    const byName = new Map<string, Array<Contribution>>()
+    for (const c of run) {
+      const object = c.value as Readonly<Record<string, unknown>>
+      for (const key of Object.keys(object)) {
+        const name = resolveKey(compiled, key)
+        const target = name !== undefined && compiled.byName.has(name) ? name : key
+        const contribution = { value: object[key], path: [...c.path, key] }
+        const list = byName.get(target)
+        if (list === undefined) byName.set(target, [contribution])
+        else list.push(contribution)
+      }
+    }
+    const record: Record<string, unknown> = {}
+    for (const [key, list] of byName) {
+      // Declared fields accumulate; map entries take the last value (viewed); undeclared keys stay as written.
+      const ps = compiled.byName.get(key)
+      const type = ps?.type ?? (node as ModelObject).record
+      if (ps === undefined && type !== undefined) place(record, key, type, list.slice(-1))
+      else place(record, key, type, list)
+    }
+    out = record
+  }
+  mergeInfos.set(out, { self: (run[run.length - 1] as Contribution).path, members, merged })
+  return { value: out, from: -1 }
+}
+
+// ---------------------------------------------------------------------------------------------
 // The server's view of keys (used by the semantic rules, rules/withServerKeys.ts)
 
 /** A manifest value as the server reads its keys, with the way back to the keys as written. */
 export interface ServerView {
   /**
-   * The value with every case variant of a declared key renamed to that key (`READ` → `read`; of
-   * several spellings of one key the last wins, as on the server). Nothing else changes: unknown keys
-   * stay, values of the wrong type stay as they are, and every sub-tree without a case variant is the
-   * input's own object (the whole input when it has none). Never mutates the input.
+   * The value with every case variant of a declared key renamed to that key (`READ` → `read`) and
+   * several spellings of one key combined as the server decodes them, in order, into one field:
+   * mappings merge (members the later one does not mention survive, recursively), lists merge
+   * element by element (the later list's length; see `mergeStart`), anything else is replaced (the
+   * last spelling wins). Nothing else changes: unknown keys stay, values of the wrong type stay as
+   * they are, and every sub-tree without a case variant is the input's own object (the whole input
+   * when it has none). Never mutates the input.
    */
   readonly value: unknown
   /**
    * The pointer of a node of `value` → the pointer of the same node in the input, naming each key as
-   * written (`/integrations/0/read` → `/integrations/0/READ`). Tokens past the last existing node
-   * (a pointer to an absent key) are kept as they are.
+   * written (`/integrations/0/read` → `/integrations/0/READ`); in merged content, the spelling that
+   * supplied the member (a merged node itself maps to the last spelling). Tokens past the last
+   * existing node (a pointer to an absent key) are kept as they are.
    */
   readonly written: (pointer: string) => string
 }
@@ -266,9 +390,10 @@ const viewRenames = new WeakMap<object, ReadonlyMap<string, string>>()
 
 /**
  * The manifest as the server reads its keys (Go `encoding/json`: exact name first, else
- * case-insensitive; the last spelling of a key wins), so that rules written against the declared
- * key names see what the server sees; `written` maps their pointers back onto the input. Same key
- * resolution as {@link canonicalKeys} (which also drops unknown keys, for the typed decoder).
+ * case-insensitive; several spellings of one key decoded in order into one field), so that rules
+ * written against the declared key names see what the server sees; `written` maps their pointers
+ * back onto the input. Same key resolution as {@link canonicalKeys} (which also drops unknown keys,
+ * for the typed decoder).
  */
 export const serverView = (value: unknown): ServerView => {
   const viewed = viewOf(models.manifest, value)
@@ -308,24 +433,53 @@ const viewObject = (node: ModelObject, value: Readonly<Record<string, unknown>>)
   // Allocates only once a key is renamed or a member's view differs (never, for most documents).
   let out: Record<string, unknown> | undefined
   let renames: Map<string, string> | undefined
+  // Declared names written more than once: the keys as written and their views, in order.
+  let repeated: Map<string, Array<Contribution>> | undefined
   for (let k = 0; k < keys.length; k++) {
     const key = keys[k] as string
     const name = resolveKey(compiled, key)
     const ps = name === undefined ? undefined : compiled.byName.get(name)
     const type = ps?.type ?? index
-    const viewed = type === undefined ? value[key] : viewOf(type, value[key])
     const target = ps !== undefined && name !== undefined ? name : key
+    // A later spelling of a declared key (before `out` exists, every earlier key is as written).
+    const again =
+      ps !== undefined &&
+      (out !== undefined
+        ? Object.hasOwn(out, target)
+        : target !== key && Object.hasOwn(value, target) && keys.indexOf(target) < k)
+    const viewed = again || type === undefined ? value[key] : viewOf(type, value[key])
     if (out === undefined) {
-      if (target === key && viewed === value[key]) continue
+      if (!again && target === key && viewed === value[key]) continue
       out = {}
       for (let j = 0; j < k; j++) defineMember(out, keys[j] as string, value[keys[j] as string])
     }
-    defineMember(out, target, viewed)
     renames ??= new Map()
+    if (again) {
+      repeated ??= new Map()
+      let spelt = repeated.get(target)
+      if (spelt === undefined) {
+        const first = renames.get(target) ?? target
+        spelt = [{ value: value[first], path: [first] }]
+        repeated.set(target, spelt)
+      }
+      spelt.push({ value: value[key], path: [key] })
+      continue
+    }
+    defineMember(out, target, viewed)
     if (target === key) renames.delete(target)
     else renames.set(target, key)
   }
   if (out === undefined) return value
+  if (repeated !== undefined && renames !== undefined) {
+    for (const [name, spelt] of repeated) {
+      const combined = accumulate((compiled.byName.get(name) as ModelProperty).type, spelt)
+      defineMember(out, name, combined.value)
+      // An accumulated node maps its own parts back (mergeInfos); else the winning spelling.
+      const winner = combined.from < 0 ? name : ((spelt[combined.from] as Contribution).path[0] as string)
+      if (winner === name) renames.delete(name)
+      else renames.set(name, winner)
+    }
+  }
   if (renames !== undefined && renames.size > 0) viewRenames.set(out, renames)
   return out
 }
@@ -344,17 +498,53 @@ const writtenPointer = (root: unknown, pointer: string): string => {
   }
   let node = root
   let out = ""
-  for (const token of path) {
-    let written = token
-    if (isPlainObject(node)) {
-      written = viewRenames.get(node)?.get(token) ?? token
-      node = Object.hasOwn(node, token) ? node[token] : undefined
-    } else if (Array.isArray(node) && /^(0|[1-9]\d*)$/.test(token)) node = node[Number(token)]
-    else node = undefined
+  for (let k = 0; k < path.length; k++) {
+    const token = path[k] as string
+    const member = hasMember(node, token) ? memberOf(node, token) : undefined
+    let info = typeof member === "object" && member !== null ? mergeInfos.get(member) : undefined
+    if (info !== undefined) {
+      // Accumulated from several spellings: its parts are written relative to `out`.
+      const prefix = out
+      let at: unknown = member
+      let j = k + 1
+      for (;;) {
+        const next = path[j]
+        const rel = next === undefined ? undefined : info.members.get(next)
+        if (next !== undefined && info.merged.has(next)) {
+          at = memberOf(at, next)
+          info = mergeInfos.get(at as object) as MergeInfo
+          j++
+          continue
+        }
+        if (next === undefined || rel === undefined) {
+          // The node itself, or a member no spelling has: the last spelling.
+          out = info.self.reduce(step, prefix)
+          node = undefined
+          k = j - 1
+        } else {
+          out = rel.reduce(step, prefix)
+          node = memberOf(at, next)
+          k = j
+        }
+        break
+      }
+      continue
+    }
+    const written = isPlainObject(node) ? (viewRenames.get(node)?.get(token) ?? token) : token
     out = step(out, written)
+    node = member
   }
   return out
 }
+
+/** Whether `container` (an object or array of a view) has member `token`. */
+const hasMember = (container: unknown, token: string): boolean =>
+  Array.isArray(container)
+    ? /^(0|[1-9]\d*)$/.test(token) && Number(token) < container.length
+    : isPlainObject(container) && Object.hasOwn(container, token)
+
+const memberOf = (container: unknown, token: string): unknown =>
+  Array.isArray(container) ? container[Number(token)] : isPlainObject(container) ? container[token] : undefined
 
 // ---------------------------------------------------------------------------------------------
 // Findings
@@ -553,7 +743,7 @@ const walk = (ctx: WalkContext, node: ModelNode, value: unknown, pointer: string
       walkArray(ctx, node, value, pointer)
       break
     case "Object":
-      if (isPlainObject(value)) walkObject(ctx, compileObject(node), value, pointer, undefined)
+      if (isPlainObject(value)) walkObject(ctx, compileObject(node), [{ value, pointer }], undefined)
       else wrongType(ctx, node, value, pointer)
       break
     case "Union": {
@@ -612,7 +802,7 @@ const walkUnion = (ctx: WalkContext, node: ModelUnion, value: unknown, pointer: 
     }
     const member = meantMember(node, value)
     if (member !== undefined) {
-      walkObject(ctx, member, value, pointer, compiled.known)
+      walkObject(ctx, member, [{ value, pointer }], compiled.known)
       return
     }
     const needs = compiled.objects.map((o) => o.required.map((r) => `\`${r}\``).join(" and ")).join(" or ")
@@ -630,37 +820,94 @@ const walkUnion = (ctx: WalkContext, node: ModelUnion, value: unknown, pointer: 
   if (best !== undefined) for (const finding of best) ctx.out.push(finding)
 }
 
+/** A value to walk and where it is written. */
+interface Sourced {
+  readonly value: unknown
+  readonly pointer: string
+}
+
+/**
+ * Walk the values decoded, in order, into one field (several spellings of one key): the value the
+ * server ends with, each member from the spelling that supplied it (see `mergeStart`).
+ */
+const walkAccumulated = (ctx: WalkContext, node: ModelNode, sources: ReadonlyArray<Sourced>): void => {
+  const start = mergeStart(
+    node,
+    sources.map((s) => s.value),
+  )
+  const last = sources[sources.length - 1] as Sourced
+  if (start === sources.length - 1) {
+    walk(ctx, node, last.value, last.pointer)
+    return
+  }
+  const run = sources.slice(start)
+  if (node._tag === "Object") {
+    walkObject(ctx, compileObject(node), run, undefined)
+    return
+  }
+  if (node._tag !== "Array") return
+  const length = (last.value as ReadonlyArray<unknown>).length
+  for (let i = 0; i < length; i++) {
+    const items: Array<Sourced> = []
+    for (const s of run) {
+      const list = s.value as ReadonlyArray<unknown>
+      if (list.length > i) items.push({ value: list[i], pointer: step(s.pointer, i) })
+    }
+    walkAccumulated(ctx, node.item, items)
+  }
+}
+
+/** One key as written, in one of the objects being walked. */
+interface Spelt extends Sourced {
+  readonly key: string
+}
+
+/**
+ * Walk an object, or several objects decoded in order into one struct (several spellings of its
+ * key): their keys together, as the server reads them.
+ */
 const walkObject = (
   ctx: WalkContext,
   compiled: CompiledObject,
-  value: Readonly<Record<string, unknown>>,
-  pointer: string,
+  sources: ReadonlyArray<Sourced>,
   knownOverride: ReadonlyArray<string> | undefined,
 ): void => {
   const known = knownOverride ?? compiled.known
   const index = compiled.node.record
-  const spellings = new Map<string, Array<string>>()
-  const unknown: Array<string> = []
-  for (const key of Object.keys(value)) {
-    const name = resolveKey(compiled, key)
-    if (name === undefined) {
-      if (index !== undefined) walk(ctx, index, value[key], step(pointer, key))
-      else if (!known.includes(key)) unknown.push(key)
-      continue
+  const spellings = new Map<string, Array<Spelt>>()
+  const unknown: Array<Spelt> = []
+  const entries = new Map<string, Sourced>()
+  const pointer = (sources[sources.length - 1] as Sourced).pointer
+  for (const source of sources) {
+    const value = source.value as Readonly<Record<string, unknown>>
+    for (const key of Object.keys(value)) {
+      const name = resolveKey(compiled, key)
+      if (name === undefined) {
+        if (index !== undefined) {
+          if (sources.length === 1) walk(ctx, index, value[key], step(source.pointer, key))
+          else entries.set(key, { value: value[key], pointer: step(source.pointer, key) })
+        } else if (!known.includes(key)) unknown.push({ key, value: value[key], pointer: child(source.pointer, key) })
+        continue
+      }
+      const spelt: Spelt = { key, value: value[key], pointer: step(source.pointer, key) }
+      const list = spellings.get(name)
+      if (list === undefined) spellings.set(name, [spelt])
+      else list.push(spelt)
     }
-    const list = spellings.get(name)
-    if (list === undefined) spellings.set(name, [key])
-    else list.push(key)
   }
+  // A map keeps the entries of earlier objects; a key's value is the last one (Go replaces map values).
+  if (index !== undefined) for (const entry of entries.values()) walk(ctx, index, entry.value, entry.pointer)
   // Missing required keys first (they may absorb a misspelt unknown key).
-  const absorbed = new Set<string>()
+  const absorbed = new Set<Spelt>()
   for (const name of compiled.required) {
     if (spellings.has(name)) continue
     const ps = compiled.byName.get(name)
     const owner = ps?.owner
     if (owner !== undefined && ctx.owned === "drop") continue
     const what = compiled.label ?? "this mapping"
-    const typo = ctx.unknownKeys ? unknown.find((key) => !absorbed.has(key) && suggest(key, known) === name) : undefined
+    const typo = ctx.unknownKeys
+      ? unknown.find((spelt) => !absorbed.has(spelt) && suggest(spelt.key, known) === name)
+      : undefined
     if (typo !== undefined) {
       absorbed.add(typo)
       emit(
@@ -668,40 +915,58 @@ const walkObject = (
         owner,
         "missing-key",
         "error",
-        fitMessage((max) => `${what} is missing \`${name}\`: ${quote(typo, max)} looks like a misspelling of it`),
-        child(pointer, typo),
-        { hint: `rename ${quote(typo)} to \`${name}\``, at: "key" },
+        fitMessage((max) => `${what} is missing \`${name}\`: ${quote(typo.key, max)} looks like a misspelling of it`),
+        typo.pointer,
+        { hint: `rename ${quote(typo.key)} to \`${name}\``, at: "key" },
       )
     } else {
       emit(ctx, owner, "missing-key", "error", `${what} is missing required key \`${name}\``, child(pointer, name))
     }
   }
   // Present keys, case variants included.
-  for (const [name, keys] of spellings) {
-    const winner = keys[keys.length - 1] as string
-    if (ctx.unknownKeys) {
-      for (const key of keys) {
+  for (const [name, spelt] of spellings) {
+    const ps = compiled.byName.get(name)
+    if (ctx.unknownKeys && spelt.some((s) => s.key !== name)) {
+      const start =
+        ps === undefined
+          ? spelt.length - 1
+          : mergeStart(
+              ps.type,
+              spelt.map((s) => s.value),
+            )
+      for (let i = 0; i < spelt.length; i++) {
+        const { key } = spelt[i] as Spelt
         if (key === name) continue
+        const merges = start < spelt.length - 1 && i >= start
         const message =
-          keys.length === 1
+          spelt.length === 1
             ? fitMessage((max) => `key ${quote(key, max)} is read as \`${name}\` (keys match case-insensitively)`)
-            : key === winner
+            : merges && i > start
               ? fitMessage(
-                  (max) => `key ${quote(key, max)} overrides the earlier \`${name}\` (keys match case-insensitively)`,
+                  (max) => `key ${quote(key, max)} merges into the earlier \`${name}\` (keys match case-insensitively)`,
                 )
-              : fitMessage((max) => `key ${quote(key, max)} is overridden by a later spelling of \`${name}\``)
-        emit(ctx, undefined, "unknown-key", "warning", message, child(pointer, key), {
-          hint: keys.length === 1 ? `write it as \`${name}\`` : `keep one spelling: \`${name}\``,
+              : merges
+                ? fitMessage((max) => `key ${quote(key, max)} is merged with a later spelling of \`${name}\``)
+                : i === spelt.length - 1
+                  ? fitMessage(
+                      (max) =>
+                        `key ${quote(key, max)} overrides the earlier \`${name}\` (keys match case-insensitively)`,
+                    )
+                  : fitMessage((max) => `key ${quote(key, max)} is overridden by a later spelling of \`${name}\``)
+        emit(ctx, undefined, "unknown-key", "warning", message, (spelt[i] as Spelt).pointer, {
+          hint: spelt.length === 1 ? `write it as \`${name}\`` : `keep one spelling: \`${name}\``,
           at: "key",
         })
       }
     }
-    const ps = compiled.byName.get(name)
-    if (ps !== undefined) walk(ctx, ps.type, value[winner], step(pointer, winner))
+    if (ps === undefined) continue
+    if (spelt.length === 1) walk(ctx, ps.type, (spelt[0] as Spelt).value, (spelt[0] as Spelt).pointer)
+    else walkAccumulated(ctx, ps.type, spelt)
   }
   if (!ctx.unknownKeys) return
-  for (const key of unknown) {
-    if (absorbed.has(key)) continue
+  for (const spelt of unknown) {
+    if (absorbed.has(spelt)) continue
+    const key = spelt.key
     const close = suggest(key, known)
     const allowed =
       (Object.hasOwn(knownKeyHints, key) ? knownKeyHints[key] : undefined) ??
@@ -714,7 +979,7 @@ const walkObject = (
       fitMessage(
         (max) => `unknown key ${quote(key, max)} in ${compiled.label ?? "this mapping"} (Ampersand ignores it)`,
       ),
-      child(pointer, key),
+      spelt.pointer,
       { hint: close !== undefined ? `did you mean \`${close}\`?` : allowed, at: "key" },
     )
   }

@@ -1,13 +1,15 @@
 /**
  * Rules see keys as Ampersand's server does. The server decodes with Go `encoding/json`, which
- * matches keys case-insensitively (domain §2.12): `READ:` is `read`, `Days:` is `days`, and of two
- * spellings of one key the last wins. Shape.ts reads keys that way (and warns, `unknown-key`, that the
+ * matches keys case-insensitively (domain §2.12): `READ:` is `read`, `Days:` is `days`, and two
+ * spellings of one key are both decoded into the field (mappings merge, other values: the last wins,
+ * Shape.ts `serverView`). Shape.ts reads keys that way (and warns, `unknown-key`, that the
  * key is "read as" the real one); so must every rule, or one defect gives two diagnostics (the
  * warning, plus e.g. "has none of read, write, subscribe or proxy").
  *
  * `withServerKeys(rule)` runs the rule on the server's view of the document (Shape.ts `serverView`:
- * case variants renamed to the declared key, nothing else changed) and maps each finding's pointer
- * back onto the keys as written (`/integrations/0/READ/objects`), so positions land on real nodes.
+ * case variants renamed to the declared key and combined, nothing else changed) and maps each
+ * finding's pointer back onto the keys as written (`/integrations/0/READ/objects`), so positions land
+ * on real nodes.
  * Rules are thus written against the declared key names only. A document without case variants is
  * its own view: the rule sees the input itself and its pointers are left as they are.
  */
