@@ -17,8 +17,8 @@ interface Sizes {
 const sizes = (): Sizes => JSON.parse(read("sizes.json").toString("utf8"))
 
 /**
- * Budgets (gzip -9 bytes). Everything: the 60 KiB target of issue #6 (Dec 2026: 58.7 KiB). Validate
- * alone: 41.3 KiB then, so 48 KiB leaves room for a few rules while effect's Schema runtime (~25 KiB)
+ * Budgets (gzip -9 bytes). Everything: the 60 KiB target of issue #6 (Dec 2026: 59.6 KiB). Validate
+ * alone: 42.5 KiB then, so 48 KiB leaves room for a few rules while effect's Schema runtime (~25 KiB)
  * or yaml's composer (~19 KiB) coming back would trip it.
  */
 const ceilings: Record<string, number> = { validate: 48 * 1024, index: 60 * 1024 }
