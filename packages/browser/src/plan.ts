@@ -3,10 +3,8 @@
  * → what a deploy would do, split into batch requests. What `ampkit plan` does, without the file
  * system; the result is plain data (it can cross `postMessage`).
  */
-import type { Diagnostic } from "@ampkit/core/Diagnostic"
-import type { Plan, PlanInputCause, PlanInputName } from "@ampkit/core/Plan"
+import type { PlanOutcome as CorePlanOutcome, Plan } from "@ampkit/core/Plan"
 import { planFromText } from "@ampkit/core/Plan"
-import type { ValidationReport } from "@ampkit/core/Validate"
 
 export interface PlanOptions {
   /** The list-installations body (JSON text or parsed value): who reads what. */
@@ -19,23 +17,12 @@ export interface PlanOptions {
   readonly project?: string
 }
 
-export type PlanOutcome =
-  /** The plan (the desired manifest's warnings and infos: `validate(desired)`). */
-  | { readonly ok: true; readonly plan: Plan }
-  /** The desired manifest has errors (or does not parse): there is no plan. */
-  | { readonly ok: false; readonly reason: "invalid-manifest"; readonly report: ValidationReport }
-  /**
-   * An input that cannot be used, and why (`cause`: `syntax`, `kind`, `decode` or `value`), with the
-   * diagnostics positioned in its text (`syntax` and `decode`; often none for `kind`, never for `value`).
-   */
-  | {
-      readonly ok: false
-      readonly reason: "bad-input"
-      readonly input: PlanInputName
-      readonly cause: PlanInputCause
-      readonly message: string
-      readonly diagnostics: ReadonlyArray<Diagnostic>
-    }
+/**
+ * What `plan` gives: the plan, or core's failure outcomes as they are (`invalid-manifest`: the desired
+ * manifest has errors or does not parse; `bad-input`: an input that cannot be used, with its `cause`
+ * and the diagnostics positioned in its text).
+ */
+export type PlanOutcome = { readonly ok: true; readonly plan: Plan } | Extract<CorePlanOutcome, { readonly ok: false }>
 
 /**
  * Plan a deploy of `desired` (amp.yaml text) onto `current` (list-integrations JSON text). The

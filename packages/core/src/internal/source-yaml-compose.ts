@@ -15,6 +15,7 @@
  */
 import type { CST } from "yaml"
 import { resolvePlain } from "./source-yaml-plain.js"
+import { yamlEscapes } from "./yaml-escapes.js"
 
 /** A composed node. `start`, `end`, `after`: the package's `range` (start, value end, node end). */
 export type YNode = YScalar | YMap | YSeq | YAlias
@@ -492,7 +493,7 @@ class StreamComposer {
         i = next
       } else if (ch === "\\") {
         let next = source[++i]
-        const cc = next === undefined ? undefined : escapeCodes[next]
+        const cc = next === undefined ? undefined : yamlEscapes[next]
         if (cc !== undefined) res += cc
         else if (next === "\n") {
           next = source[i + 1]
@@ -1024,28 +1025,6 @@ const foldNewline = (source: string, offset: number): { fold: string; offset: nu
   }
   return { fold: fold || " ", offset }
 }
-
-const escapeCodes: Readonly<Record<string, string>> = {
-  "0": "\0",
-  a: "\x07",
-  b: "\b",
-  e: "\x1b",
-  f: "\f",
-  n: "\n",
-  r: "\r",
-  t: "\t",
-  v: "\v",
-  N: "\u0085",
-  _: "\u00a0",
-  L: "\u2028",
-  P: "\u2029",
-  " ": " ",
-  '"': '"',
-  "/": "/",
-  "\\": "\\",
-  "\t": "\t",
-}
-Object.setPrototypeOf(escapeCodes, null)
 
 /** A block scalar's lines as `[indent, content]`. */
 const splitLines = (source: string): Array<[string, string]> => {

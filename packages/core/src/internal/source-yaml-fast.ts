@@ -35,6 +35,7 @@ import type { LineIndex } from "./source-lines.js"
 import type { MemberRecord, NodeRecord, YamlOutcome } from "./source-yaml.js"
 import { resolvePlain } from "./source-yaml-plain.js"
 import { yaml11Reading } from "./source-yaml11.js"
+import { yamlEscapes } from "./yaml-escapes.js"
 
 /** Thrown (one shared instance) to give up; caught in `parseYamlFast` only. */
 const bail: unique symbol = Symbol("bail")
@@ -742,7 +743,7 @@ class FastParser {
       }
       out += text.slice(from, i)
       const e = text[i + 1]!
-      const simple = escapes[e]
+      const simple = yamlEscapes[e]
       if (simple !== undefined) {
         out += simple
         i += 2
@@ -878,28 +879,6 @@ const copy = (value: unknown): unknown => {
   }
   return out
 }
-
-/** Double-quoted escapes of one character (yaml's resolve-flow-scalar table, less the line breaks). */
-const escapes: Readonly<Record<string, string>> = {
-  "0": "\0",
-  a: "\x07",
-  b: "\b",
-  e: "\x1b",
-  f: "\f",
-  n: "\n",
-  r: "\r",
-  t: "\t",
-  v: "\v",
-  N: "\u0085",
-  _: "\u00a0",
-  L: "\u2028",
-  P: "\u2029",
-  " ": " ",
-  '"': '"',
-  "/": "/",
-  "\\": "\\",
-}
-Object.setPrototypeOf(escapes, null)
 
 const hexDigits = /^[0-9a-fA-F]+$/
 
