@@ -74,12 +74,12 @@ beforeAll(() => {
 describe("validate <dir>: file names are shown escaped, in every format", () => {
   // Sorted by code unit: ESC (U+001B) < `-` < `:` < `a` < `b` < U+202E.
   const expected = [
-    "names/\\x1b[31mred\\x1b[0m.yaml",
+    "names/\\u{1B}[31mred\\u{1B}[0m.yaml",
     "names/-.yaml",
     "names/::error file=x::pwned.yaml",
     "names/a\\nb.yaml",
     "names/bad\\xFF\\xFE.yaml",
-    "names/\\u202eevil.yaml",
+    "names/\\u{202E}evil.yaml",
   ]
 
   test("text: every file validated (none lost to its name), names escaped, no raw control character", async () => {
@@ -191,7 +191,7 @@ describe("diff with a side that does not parse: exit 1, stderr escaped and bound
   })
 
   test.each([
-    ["\u001b[31mbad\nname.yaml", "\\x1b[31mbad\\nname.yaml", 2_000],
+    ["\u001b[31mbad\nname.yaml", "\\u{1B}[31mbad\\nname.yaml", 2_000],
     ["controls.yaml", "controls.yaml", 20_000],
     ["dups.yaml", "dups.yaml", 5_000],
     ["deep.yaml", "deep.yaml", 2_000],

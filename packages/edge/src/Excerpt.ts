@@ -10,6 +10,9 @@ export const excerptLength = 40
 // Controls (C0, DEL, C1), format characters (zero-width, bidi, BOM …), line/paragraph separators, lone surrogates.
 const unsafe = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu
 
+/** `\u00ad`: JSON's escape of one UTF-16 code unit (an astral character is written as its surrogate pair). */
+const jsonEscape = (unit: number): string => `\\u${unit.toString(16).padStart(4, "0")}`
+
 /** The text escaped and cut to `max` code points (an ellipsis marks a cut), in double quotes. */
 export const excerpt = (text: string, max: number = excerptLength): string => {
   const points = [...text.slice(0, 2 * max + 2)]
@@ -17,7 +20,7 @@ export const excerpt = (text: string, max: number = excerptLength): string => {
   const escaped = cut
     .replace(/\\/g, "\\\\")
     .replace(/"/g, '\\"')
-    .replace(unsafe, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+    .replace(unsafe, (c) => jsonEscape(c.charCodeAt(0)) + (c.length > 1 ? jsonEscape(c.charCodeAt(1)) : ""))
   return `"${escaped}"`
 }
 

@@ -18,6 +18,11 @@ describe("excerpt", () => {
     expect(excerpt('say "hi" \\')).toBe('"say \\"hi\\" \\\\"')
     expect(excerpt("line\nbreak\u2028")).toBe('"line\\u000abreak\\u2028"')
   })
+
+  it("escapes an astral format character (a tag character) as its whole surrogate pair", () => {
+    expect(excerpt("a\u{E0041}b")).toBe('"a\\udb40\\udc41b"')
+    expect(JSON.parse(excerpt("a\u{E0041}b"))).toBe("a\u{E0041}b")
+  })
 })
 
 describe("clip", () => {

@@ -61,7 +61,7 @@ describe("wording", () => {
     expect(code("plain")).toBe("`plain`")
     expect(code("a`b")).toBe("``a`b``")
     expect(code("`x")).toBe("`` `x ``")
-    expect(code("a\nb\u001b")).toBe("`a\\nb\\x1b`")
+    expect(code("a\nb\u001b")).toBe("`a\\nb\\u{1B}`")
     expect(code("x".repeat(200)).length).toBeLessThan(90)
   })
 
@@ -69,7 +69,7 @@ describe("wording", () => {
     expect(result.changes.map((c) => c.id)).toEqual(["read-object-destination-changed", "read-object-schedule-changed"])
     for (const c of result.changes) {
       expect(c.message).not.toMatch(/[\n\r\u001b]/)
-      expect(c.message).toContain("``x`y</details><script>\\n::error::\\x1b[31m|``")
+      expect(c.message).toContain("``x`y</details><script>\\n::error::\\u{1B}[31m|``")
       expect(c.message).not.toMatch(/undefined|\[object Object\]/)
     }
   })
@@ -85,7 +85,7 @@ describe("renderers", () => {
   test("text: grouped, escaped, verdict last", () => {
     const text = renderDiffText(result, files)
     expect(text).not.toContain("\u001b")
-    expect(text.split("\n")[0]).toBe("integration x`y</details><script>\\n::error::\\x1b[31m|")
+    expect(text.split("\n")[0]).toBe("integration x`y</details><script>\\n::error::\\u{1B}[31m|")
     expect(text.trimEnd().split("\n").at(-1)).toBe(
       "1 breaking, 0 reconfigure, 1 dangerous, 0 safe ✖ fails --fail-on reconfigure",
     )
@@ -94,7 +94,7 @@ describe("renderers", () => {
   test("markdown: names cannot inject HTML or close a <details>", () => {
     const md = renderDiffMarkdown(result, { ...files, collapseAbove: 1 })
     expect(md).toContain(
-      "<summary>integration x&#96;y&lt;/details&gt;&lt;script&gt;\\n::error::\\x1b[31m|: 1 breaking, 1 dangerous</summary>",
+      "<summary>integration x&#96;y&lt;/details&gt;&lt;script&gt;\\n::error::\\u{1B}[31m|: 1 breaking, 1 dangerous</summary>",
     )
     expect(md).not.toContain("\u001b")
     // outside code spans (where Markdown shows text as is), the only HTML is ours

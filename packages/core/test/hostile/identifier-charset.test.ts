@@ -230,7 +230,7 @@ describe("escaping of invisible characters in every output", () => {
   test("escapeControl leaves no invisible or control character, and keeps visible text", () => {
     const text = "a\u{E0020}b\ufe0fc\u3164d\u202ee\u0007f\u00adg\u2028h😀"
     const escaped = escapeControl(text)
-    expect(escaped).toBe("a\\u{e0020}b\\ufe0fc\\u3164d\\u202ee\\x07f\\xadg\\u2028h😀")
+    expect(escaped).toBe("a\\u{E0020}b\\u{FE0F}c\\u{3164}d\\u{202E}e\\u{7}f\\u{AD}g\\u{2028}h😀")
     expect(escaped).not.toMatch(invisible)
   })
 

@@ -109,8 +109,8 @@ describe("plan text", () => {
   test("names from the API and the manifest are escaped", () => {
     const text = renderPlanText(p)
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/)
-    expect(text).toContain("! evil\\x1b[2J\\u202e")
-    expect(text).toContain("+ new\\x07")
+    expect(text).toContain("! evil\\u{1B}[2J\\u{202E}")
+    expect(text).toContain("+ new\\u{7}")
   })
 
   test("colour only when asked; --verbose lists unchanged ones", () => {
@@ -144,7 +144,7 @@ describe("plan text", () => {
         undefined,
       ),
     ).toBe(
-      "✖ plan is stale: 1 integration moved since planning:\n  a\\x1b: planned against absent, live is revision r\n" +
+      "✖ plan is stale: 1 integration moved since planning:\n  a\\u{1B}: planned against absent, live is revision r\n" +
         "Plan again against the live integrations before deploying.\n",
     )
   })

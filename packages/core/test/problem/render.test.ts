@@ -68,9 +68,9 @@ describe("problem text", () => {
   test("control and bidi characters are escaped; multi-line text stays indented", () => {
     const text = renderProblemText(explainProblem(fixture("control-characters.json")))
     expect(text).not.toMatch(unsafe)
-    expect(text).toContain("Bad \\x1b[2JRequest")
-    expect(text).toContain("\\u202eevil\\u202c")
-    expect(text).toContain("line one\n     line two\\r\\x1b]8;;http://x\\x07")
+    expect(text).toContain("Bad \\u{1B}[2JRequest")
+    expect(text).toContain("\\u{202E}evil\\u{202C}")
+    expect(text).toContain("line one\n     line two\\r\\u{1B}]8;;http://x\\u{7}")
     const html = renderProblemText(explainProblem(fixture("bad-gateway.html"), { status: 502 }))
     expect(html).not.toMatch(unsafe)
     expect(html).toContain("✖ 502 Bad Gateway")
@@ -107,7 +107,7 @@ describe("problem text", () => {
     for (let i = 0; i < 100_000; i++) deep = [deep]
     expect(preview(deep)).toBe(`${"[".repeat(8)}…${"]".repeat(8)}`)
     expect(preview("x".repeat(10_000)).length).toBeLessThanOrEqual(201)
-    expect(preview({ a: [1, true, null], b: "\u202e" })).toBe('{"a": [1, true, null], "b": "\\u202e"}')
+    expect(preview({ a: [1, true, null], b: "\u202e" })).toBe('{"a": [1, true, null], "b": "\\u{202E}"}')
   })
 })
 
