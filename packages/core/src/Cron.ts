@@ -324,12 +324,12 @@ const parseCronText = (text: string): CronParse => {
         ok: false,
         error: { message: `\`${first}\` is a macro; Ampersand needs 5 cron fields`, hint: `write \`${macro}\`` },
       }
-    const extra = fields.length === 6 || fields.length === 7 ? " (no seconds or year field)" : ""
+    const extra = fields.length === 6 || fields.length === 7 ? "drop the seconds or year field: " : ""
     return {
       ok: false,
       error: {
-        message: `it has ${fields.length} field${fields.length === 1 ? "" : "s"}, cron needs 5${extra}`,
-        hint: "write minute hour day-of-month month day-of-week, e.g. `*/10 * * * *`",
+        message: `it has ${fields.length} field${fields.length === 1 ? "" : "s"}, cron needs 5`,
+        hint: `${extra}write minute hour day-of-month month day-of-week, e.g. \`*/10 * * * *\``,
       },
     }
   }

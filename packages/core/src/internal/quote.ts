@@ -78,19 +78,39 @@ export const kindOf = (value: unknown): string => {
   return "nothing"
 }
 
-/** Excerpt lengths {@link fitMessage} tries, longest first. */
-const fitLengths: ReadonlyArray<number> = [excerptLength, 30, 20, 12, 8, 4]
+/**
+ * The excerpt lengths {@link fitMessage} tries, in order, as `[value, label]`: the values a message is
+ * about are cut only after the labels that place them (`of read object …`) are down to 16, and below
+ * 16 (where a real name stops reading as one) only when nothing else fits, i.e. for hostile text.
+ */
+const fitLengths: ReadonlyArray<readonly [number, number]> = [
+  [excerptLength, excerptLength],
+  [excerptLength, 30],
+  [excerptLength, 24],
+  [excerptLength, 16],
+  [30, 16],
+  [24, 16],
+  [16, 16],
+  [12, 12],
+  [8, 8],
+  [4, 4],
+]
 
 /**
  * A message (or hint) that quotes received values, cut no more than needed to stay within
- * {@link maxMessageLength}: `build(max)` must quote every received value with `max` (`quote(x, max)`,
- * a node's `labelOf(max)`); it is tried with 40, 30, 20, 12, 8 and 4 until the result fits. The
- * last try is returned in any case: a template's own words must leave room for its values at 4.
+ * {@link maxMessageLength}: `build(max, labelMax)` must quote every received value with `max`
+ * (`quote(x, max)`) and may quote what only locates it (a node's `labelOf`, an owner) with `labelMax`;
+ * it defaults to `max`. The pairs of {@link fitLengths} are tried until the result fits; the last try
+ * is returned in any case: a template's own words must leave room for its values at 16.
  */
-export const fitMessage = (build: (max: number) => string): string => {
+export const fitMessage = (build: (max: number, labelMax: number) => string): string => {
   let out = ""
-  for (const max of fitLengths) {
-    out = build(max)
+  let tried = ""
+  for (const [max, labelMax] of fitLengths) {
+    const key = build.length < 2 ? `${max}` : `${max},${labelMax}`
+    if (key === tried) continue
+    tried = key
+    out = build(max, labelMax)
     if (out.length <= maxMessageLength) return out
   }
   return out

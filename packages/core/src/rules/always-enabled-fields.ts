@@ -36,8 +36,8 @@ export const alwaysEnabledFields: Rule = withServerKeys({
             rule: "always-enabled-fields",
             severity: "error",
             message: fitMessage(
-              (max) =>
-                `always-enabled ${object.labelOf(max)} maps required field ${quote(fieldName, max)}: mapToName is not allowed there`,
+              (max, labelMax) =>
+                `always-enabled ${object.labelOf(labelMax)} maps required field ${quote(fieldName, max)}: mapToName is not allowed there`,
             ),
             pointer: at(field.pointer, "mapToName"),
             hint: "remove mapToName: always-enabled objects deliver required fields under their own names",

@@ -20,7 +20,8 @@ export function* duplicateObjects(root: unknown, action: Action, rule: string): 
         rule,
         severity: "error",
         message: fitMessage(
-          (max) => `${action} object ${quote(name, max)} is defined ${times(count)} in ${integration.labelOf(max)}`,
+          (max, labelMax) =>
+            `${action} object ${quote(name, max)} is defined ${times(count)} in ${integration.labelOf(labelMax)}`,
         ),
         pointer: at(object.pointer, "objectName"),
         hint: count === 2 ? "remove one of the two definitions" : "keep one definition and remove the others",

@@ -30,10 +30,10 @@ export const fieldDuplicate: Rule = withServerKeys({
           yield {
             rule: "field-duplicate",
             severity: "warning",
-            message: fitMessage((max) =>
+            message: fitMessage((max, labelMax) =>
               mapToName === undefined
-                ? `field ${quote(fieldName, max)} of ${object.labelOf(max)} is listed again (first at ${earlier})`
-                : `field ${quote(fieldName, max)} → ${quote(mapToName, max)} of ${object.labelOf(max)} is listed again (first at ${earlier})`,
+                ? `field ${quote(fieldName, max)} of ${object.labelOf(labelMax)} is listed again (first at ${earlier})`
+                : `field ${quote(fieldName, max)} → ${quote(mapToName, max)} of ${object.labelOf(labelMax)} is listed again (first at ${earlier})`,
             ),
             pointer: at(field.pointer, "fieldName"),
             hint: "remove the repeated entry",

@@ -26,7 +26,8 @@ export const fieldMappingJsonpath: Rule = withServerKeys({
               rule: "field-mapping-jsonpath",
               severity: "error",
               message: fitMessage(
-                (max) => `${key} ${quote(path, max)} of ${object.labelOf(max)} is not a valid nested path`,
+                (max, labelMax) =>
+                  `${key} ${quote(path, max)} of ${object.labelOf(labelMax)} is not a valid nested path`,
               ),
               pointer: at(field.pointer, key),
               hint: `${parsed.reason}; write e.g. $['address']['city'] or $['items'][*]['id']`,

@@ -32,10 +32,10 @@ export const fieldMappingUnique: Rule = withServerKeys({
           yield {
             rule: "field-mapping-unique",
             severity: "error",
-            message: fitMessage((max) =>
+            message: fitMessage((max, labelMax) =>
               firstField !== undefined && fieldName !== undefined
-                ? `${object.labelOf(max)} maps both ${quote(firstField, max)} and ${quote(fieldName, max)} to ${quote(mapToName, max)}`
-                : `${object.labelOf(max)} has two field entries delivered under ${quote(mapToName, max)}`,
+                ? `${object.labelOf(labelMax)} maps both ${quote(firstField, max)} and ${quote(fieldName, max)} to ${quote(mapToName, max)}`
+                : `${object.labelOf(labelMax)} has two field entries delivered under ${quote(mapToName, max)}`,
             ),
             pointer: at(field.pointer, "mapToName"),
             hint: "give each field its own mapToName",

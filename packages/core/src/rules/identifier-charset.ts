@@ -59,7 +59,7 @@ export const identifierCharset: Rule = withServerKeys({
 })
 
 /** What messages call the value: a field and, where it helps, whose it is. */
-type Subject = (max: number) => string
+type Subject = (max: number, labelMax: number) => string
 
 function checkIntegration(out: Array<Finding>, integration: IntegrationNode): void {
   const owner = (max: number) => integration.labelOf(max)
@@ -112,7 +112,7 @@ function objectMember(out: Array<Finding>, object: ObjectNode, key: string): voi
       out,
       value,
       () => at(object.pointer, key),
-      (max) => `${key} ${quote(value, max)} of ${object.labelOf(max)}`,
+      (max, labelMax) => `${key} ${quote(value, max)} of ${object.labelOf(labelMax)}`,
     )
 }
 
@@ -126,7 +126,7 @@ function checkReadObject(out: Array<Finding>, object: ObjectNode): void {
       out,
       mapToDisplayName,
       () => at(object.pointer, "mapToDisplayName"),
-      (max) => `mapToDisplayName ${quote(mapToDisplayName, max)} of ${object.labelOf(max)}`,
+      (max, labelMax) => `mapToDisplayName ${quote(mapToDisplayName, max)} of ${object.labelOf(labelMax)}`,
     )
   for (const field of fieldEntries(object)) {
     for (const key of ["fieldName", "mapToName", "default"] as const) {
@@ -136,7 +136,8 @@ function checkReadObject(out: Array<Finding>, object: ObjectNode): void {
           out,
           value,
           () => at(field.pointer, key),
-          (max) => `${key === "fieldName" ? key : `field ${key}`} ${quote(value, max)} of ${object.labelOf(max)}`,
+          (max, labelMax) =>
+            `${key === "fieldName" ? key : `field ${key}`} ${quote(value, max)} of ${object.labelOf(labelMax)}`,
         )
     }
     const displayName = stringMember(field.value, "mapToDisplayName")
@@ -145,7 +146,7 @@ function checkReadObject(out: Array<Finding>, object: ObjectNode): void {
         out,
         displayName,
         () => at(field.pointer, "mapToDisplayName"),
-        (max) => `field mapToDisplayName ${quote(displayName, max)} of ${object.labelOf(max)}`,
+        (max, labelMax) => `field mapToDisplayName ${quote(displayName, max)} of ${object.labelOf(labelMax)}`,
       )
   }
 }
@@ -171,7 +172,7 @@ function checkSubscribeObject(out: Array<Finding>, object: ObjectNode): void {
           out,
           value,
           () => at(object.pointer, ...path, i),
-          (max) => `${what} ${quote(value, max)} of ${object.labelOf(max)}`,
+          (max, labelMax) => `${what} ${quote(value, max)} of ${object.labelOf(labelMax)}`,
         )
     }
   }
@@ -358,7 +359,7 @@ function identifier(out: Array<Finding>, text: string, pointer: () => string, su
     const char = codePointName(bad.cp)
     out.push(
       finding(
-        fitMessage((max) => `${subject(max)} holds ${char} at character ${bad.position}`),
+        fitMessage((max, labelMax) => `${subject(max, labelMax)} holds ${char} at character ${bad.position}`),
         pointer(),
         `remove ${codePoint(bad.cp)}, ${kindWords[bad.kind]}: no real API name holds one (look for an escape in quotes)`,
       ),
@@ -369,7 +370,7 @@ function identifier(out: Array<Finding>, text: string, pointer: () => string, su
   if (first !== undefined && isSpace(first)) {
     out.push(
       finding(
-        fitMessage((max) => `${subject(max)} starts with ${codePointName(first)}`),
+        fitMessage((max, labelMax) => `${subject(max, labelMax)} starts with ${codePointName(first)}`),
         pointer(),
         "remove the leading whitespace: quoted values keep it, and the real name has none",
       ),
@@ -380,7 +381,7 @@ function identifier(out: Array<Finding>, text: string, pointer: () => string, su
   if (last !== undefined && isSpace(last))
     out.push(
       finding(
-        fitMessage((max) => `${subject(max)} ends with ${codePointName(last)}`),
+        fitMessage((max, labelMax) => `${subject(max, labelMax)} ends with ${codePointName(last)}`),
         pointer(),
         "remove the trailing whitespace: quoted values keep it, and the real name has none",
       ),
@@ -393,7 +394,7 @@ function display(out: Array<Finding>, text: string, pointer: () => string, subje
   const char = codePointName(bad.cp)
   out.push(
     finding(
-      fitMessage((max) => `${subject(max)} holds ${char} at character ${bad.position}`),
+      fitMessage((max, labelMax) => `${subject(max, labelMax)} holds ${char} at character ${bad.position}`),
       pointer(),
       `remove ${codePoint(bad.cp)}, ${kindWords[bad.kind]}: in text that people read it hides or reorders what they see`,
     ),

@@ -36,7 +36,8 @@ export const providerNotSupported: Rule = withServerKeys({
         rule: "provider-not-supported",
         severity: "warning",
         message: fitMessage(
-          (max) => `provider ${quote(provider, max)} of ${integration.labelOf(max)} is not in the provider catalog`,
+          (max, labelMax) =>
+            `provider ${quote(provider, max)} of ${integration.labelOf(labelMax)} is not in the provider catalog`,
         ),
         pointer,
         hint:

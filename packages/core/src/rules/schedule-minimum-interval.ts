@@ -28,8 +28,8 @@ export const scheduleMinimumInterval: Rule = withServerKeys({
         rule: "schedule-minimum-interval",
         severity: "error",
         message: fitMessage(
-          (max) =>
-            `schedule ${quote(schedule.text, max)} of ${schedule.ownerOf(max)} runs ${formatGap(gap)} apart at its closest; the minimum is ${minimumReadInterval}`,
+          (max, labelMax) =>
+            `schedule ${quote(schedule.text, max)} of ${schedule.ownerOf(labelMax)} runs ${formatGap(gap)} apart at its closest; the minimum is ${minimumReadInterval}`,
         ),
         pointer: schedule.pointer,
         hint: "space runs at least 10 minutes apart, e.g. */10 * * * *",

@@ -20,11 +20,13 @@ export const scheduleSyntax: Rule = withServerKeys({
       const parsed = parseCron(schedule.text)
       const never = parsed.ok ? neverRuns(parsed.cron) : undefined
       if (parsed.ok && never === undefined) continue
-      const what = parsed.ok ? `never runs: ${never}` : `is not valid cron: ${parsed.error.message}`
+      const what = parsed.ok ? `never runs: ${never}` : `is invalid: ${parsed.error.message}`
       yield {
         rule: "schedule-syntax",
         severity: "error",
-        message: fitMessage((max) => `schedule ${quote(schedule.text, max)} of ${schedule.ownerOf(max)} ${what}`),
+        message: fitMessage(
+          (max, labelMax) => `schedule ${quote(schedule.text, max)} of ${schedule.ownerOf(labelMax)} ${what}`,
+        ),
         pointer: schedule.pointer,
         hint: parsed.ok
           ? "pick a day of the month that every chosen month has, e.g. 0 0 28 2 *"

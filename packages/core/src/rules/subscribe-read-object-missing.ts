@@ -30,7 +30,7 @@ export const subscribeReadObjectMissing: Rule = withServerKeys({
           severity: "error",
           message: fitMessage(
             (max) =>
-              `${object.labelOf(max)} has ${eventList(events)} but ${integration.labelOf(max)} has no read object of that name`,
+              `${object.labelOf(max)} has ${eventList(events)} but its integration has no read object of that name`,
           ),
           pointer: at(object.pointer, "objectName"),
           hint: fitMessage((max) => `add a read object ${quote(name, max)} (names are case-sensitive)`),

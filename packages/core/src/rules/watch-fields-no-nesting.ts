@@ -27,7 +27,9 @@ export const watchFieldsNoNesting: Rule = withServerKeys({
           yield {
             rule: "watch-fields-no-nesting",
             severity: "error",
-            message: fitMessage((max) => `watch field ${quote(field, max)} of ${object.labelOf(max)} is a nested path`),
+            message: fitMessage(
+              (max, labelMax) => `watch field ${quote(field, max)} of ${object.labelOf(labelMax)} is a nested path`,
+            ),
             pointer: at(object.pointer, "updateEvent", "requiredWatchFields", i),
             hint:
               top !== undefined && top !== ""

@@ -76,6 +76,14 @@ describe("fitMessage: messages within maxMessageLength, received values cut no m
     expect(long).toContain(`\`${"x".repeat(30)}…\``)
     expect(fitMessage((max) => "w".repeat(150 + max))).toHaveLength(154)
   })
+
+  it("cuts the labels that place a value (down to 16) before the value itself", () => {
+    const value = "v".repeat(50)
+    const label = "l".repeat(50)
+    const words = "w".repeat(46)
+    const message = fitMessage((max, labelMax) => `${quote(value, max)} of ${quote(label, labelMax)} ${words}`)
+    expect(message).toBe(`\`${"v".repeat(40)}…\` of \`${"l".repeat(16)}…\` ${words}`)
+  })
 })
 
 /** Every string value of a manifest (keys kept) replaced, by `picks`, with "" or hostile long text. */
@@ -122,6 +130,25 @@ describe("every message and hint of every check stays within 120 characters, and
         },
       ),
       { numRuns: 500, seed: 20260822 },
+    )
+  })
+})
+
+/** Every quoted excerpt a message cut (`` `…` ``), with the text kept before the ellipsis. */
+const cutExcerpts = (message: string): Array<string> => [...message.matchAll(/`([^`]*)…`/g)].map((m) => m[1] ?? "")
+
+describe("received values are cut to no fewer than 16 characters when the values are real", () => {
+  // Templates leave room for two values of 16 next to their words: a message that had to cut a real
+  // name shorter (`read object \`cont…\``) reads as noise. Only hostile text may be cut harder.
+  const samples = sampleFiles().map((file) => YAML.parse(corpusText(`samples/${file}`)) as unknown)
+  it("on the real samples with defects injected", () => {
+    fc.assert(
+      fc.property(mutatedManifestArb(manifestArb(2), samples, 4), (mutated) => {
+        for (const f of manifestFindings(mutated.value, undefined))
+          for (const text of [f.message, f.hint ?? ""])
+            for (const kept of cutExcerpts(text)) expect(kept.length, text).toBeGreaterThanOrEqual(16)
+      }),
+      { numRuns: 1500, seed: 20261204 },
     )
   })
 })

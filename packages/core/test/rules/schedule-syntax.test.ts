@@ -92,6 +92,22 @@ describe("messages stay within 120 characters whatever the schedule and the obje
     )
   })
 
+  test("a real schedule and a real object name are quoted whole or nearly (the object label gives way first)", () => {
+    const name = "AMPERSAND-event-occurrences-e_form_view_v2" // a real HubSpot object name, 42 characters
+    for (const [schedule, detail] of [
+      ["* * * * * *", "it has 6 fields, cron needs 5"],
+      ["0 0 * FRI *", "month `FRI` is not a number or a month name"],
+      ["* * * * JAN", "day-of-week `JAN` is not a number or a day name"],
+    ] as const) {
+      const [finding] = run(scheduleSyntax, withSchedule(schedule, name))
+      expect(finding?.message).toMatch(
+        new RegExp(
+          `^schedule \`${schedule.replace(/\*/g, "\\*")}\` of read object \`AMPERSAND-event-.{0,24}\` is invalid: ${detail}$`,
+        ),
+      )
+    }
+  })
+
   test("the longest details fit next to a long schedule and a long name", () => {
     for (const schedule of [
       `0 0 31 2,4,6,9,11 *${" ".repeat(50)}`,
@@ -103,7 +119,7 @@ describe("messages stay within 120 characters whatever the schedule and the obje
     ]) {
       const [finding] = run(scheduleSyntax, withSchedule(schedule, `\u0000${"😀".repeat(80)}`))
       expect(finding?.message.length, schedule).toBeLessThanOrEqual(maxMessageLength)
-      expect(finding?.message).toMatch(/is not valid cron: |never runs: /)
+      expect(finding?.message).toMatch(/is invalid: |never runs: /)
     }
   })
 })
