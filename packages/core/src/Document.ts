@@ -25,7 +25,7 @@ import type { Finding } from "./Diagnostic.js"
 import { models } from "./internal/model.generated.js"
 import type { ModelNode } from "./internal/model.js"
 import { decodeModel } from "./internal/model-decode.js"
-import { excerpt, kindOf } from "./internal/quote.js"
+import { excerpt, fitMessage, kindOf, quote } from "./internal/quote.js"
 import type { IntegrationBlock, Manifest } from "./Manifest.js"
 import type { ApiProblem } from "./Problem.js"
 import { foldKey, schemaFindings } from "./Shape.js"
@@ -201,8 +201,42 @@ export const decodeFindings = (model: ModelNode, value: unknown): DecodeResult<u
   ])
 }
 
-const decodeKind = (kind: DocumentKind, value: unknown): DecodeResult<DocumentValues[DocumentKind], Array<Finding>> =>
-  decodeFindings(documentModels[kind], value) as DecodeResult<DocumentValues[DocumentKind], Array<Finding>>
+const decodeKind = (kind: DocumentKind, value: unknown): DecodeResult<DocumentValues[DocumentKind], Array<Finding>> => {
+  const decoded = decodeFindings(documentModels[kind], value) as DecodeResult<
+    DocumentValues[DocumentKind],
+    Array<Finding>
+  >
+  if (decoded._tag === "Failure" || kind !== "integration-list") return decoded
+  const findings = integrationListFindings(decoded.success as IntegrationList)
+  return findings.length === 0 ? decoded : fail(findings)
+}
+
+/**
+ * What a list of integrations must be beyond its shape: list-integrations returns each integration
+ * once (its name is the upsert key within a project). A list that names one twice (edited by hand, or
+ * two projects' lists merged) would have the planner and the diff pick one entry over the other, so it
+ * is refused at the second entry.
+ */
+const integrationListFindings = (list: IntegrationList): Array<Finding> => {
+  const out: Array<Finding> = []
+  const first = new Map<string, number>()
+  list.forEach((integration, i) => {
+    const earlier = first.get(integration.name)
+    if (earlier === undefined) first.set(integration.name, i)
+    else
+      out.push({
+        rule: "integration-name-duplicate",
+        severity: "error",
+        message: fitMessage(
+          (max) =>
+            `integration ${quote(integration.name, max)} is listed again (first at [${earlier}]): one entry per name`,
+        ),
+        pointer: `/${i}/name`,
+        hint: "list-integrations returns each integration once: keep the entry that is live, drop the other",
+      })
+  })
+  return out
+}
 
 /**
  * Decode a value as a given kind. Fails with a {@link DecodeFailure} listing every defect (rule ids

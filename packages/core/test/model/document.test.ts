@@ -240,6 +240,39 @@ describe("decodeDocument", () => {
   })
 })
 
+describe("an integration list names each integration once", () => {
+  const renamed = {
+    ...integration,
+    id: "b0000000-3333-4c8e-9d7a-0b1c2d3e4f50",
+    name: "write-accounts",
+    latestRevision: { ...revision, content: { ...block, name: "write-accounts" } },
+  }
+
+  test("distinct names decode", () => {
+    expect(ok(decodeDocument([integration, renamed], "integration-list")).kind).toBe("integration-list")
+  })
+
+  test("a name listed twice is refused at the second entry (no first-wins, no last-wins)", () => {
+    const twice = [integration, renamed, { ...integration, id: "c0000000-4444-4c8e-9d7a-0b1c2d3e4f50" }]
+    for (const result of [decodeDocument(twice), decodeAs("integration-list", twice)]) {
+      const f = failure(result)
+      expect(f._tag).toBe("DecodeError")
+      expect(f.findings.map((x) => [x.rule, x.pointer, x.message])).toEqual([
+        [
+          "integration-name-duplicate",
+          "/2/name",
+          "integration `read-accounts` is listed again (first at [0]): one entry per name",
+        ],
+      ])
+    }
+  })
+
+  test("the Effect face refuses it alike", async () => {
+    const exit = await Effect.runPromiseExit(decodeDocumentEffect([integration, integration]))
+    expect(exit._tag).toBe("Failure")
+  })
+})
+
 describe("installations (list-installations)", () => {
   const installation = {
     id: "inst-1",

@@ -47,6 +47,16 @@ describe("an input that cannot be used says why", () => {
     expect(out.message).toBe("expected an integration list (from the API), but this looks like a manifest (amp.yaml)")
   })
 
+  test("current naming an integration twice: decode, at the second entry (the plan picks neither)", () => {
+    const list = JSON.parse(current) as Array<Record<string, unknown>>
+    const text = JSON.stringify([...list, { ...list[0], id: "another-id" }], null, 2)
+    const out = badInput(planFromText({ current: text, desired }))
+    expect(out).toMatchObject({ input: "current", cause: "decode" })
+    expect(out.diagnostics.map((d) => [d.rule, d.pointer])).toEqual([
+      ["integration-name-duplicate", `/${list.length}/name`],
+    ])
+  })
+
   test("current with defects: decode, each defect at its line; as a value, pointers only", () => {
     const list = JSON.parse(current) as Array<Record<string, unknown>>
     delete list[1]!.latestRevision
