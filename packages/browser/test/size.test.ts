@@ -6,6 +6,7 @@
  */
 import { readFileSync } from "node:fs"
 import { gzipSync } from "node:zlib"
+import { ruleDescriptions } from "@ampkit/core/RuleCatalog"
 import { describe, expect, test } from "vitest"
 
 const read = (file: string): Buffer => readFileSync(new URL(`../dist/${file}`, import.meta.url))
@@ -44,6 +45,15 @@ describe.each(["validate", "index"])("%s.js", (name) => {
     const inputs = Object.keys(meta.inputs)
     expect(inputs.filter((i) => i.includes("source-yaml-fast.ts"))).toEqual([])
     expect(inputs.some((i) => i.includes("source-yaml-compose.ts"))).toBe(true)
+  })
+
+  test("leaves out the rules' summaries (docs words: the face shows messages and hints)", () => {
+    const code = read(`${name}.js`).toString("utf8")
+    const summaries = ruleDescriptions.map((r) => r.summary)
+    expect(summaries.length).toBeGreaterThan(40)
+    expect(summaries.filter((s) => code.includes(s))).toEqual([])
+    // Messages and hints stay: one of identifier-charset's hints, next to its left-out summary.
+    expect(code).toContain("no real API name holds one")
   })
 
   test("stays within its size budget", () => {
