@@ -1,18 +1,8 @@
 import type { Finding } from "../Diagnostic.js"
 import { defaultIgnorableClass, isDefaultIgnorable } from "../internal/invisible.js"
-import { fitMessage, quote } from "../internal/quote.js"
+import { fitMessage } from "../internal/quote.js"
+import { type Subject, visitIdentifiers } from "./identifiers.js"
 import type { Rule } from "./Rule.js"
-import {
-  actionObjects,
-  arrayMember,
-  at,
-  fieldEntries,
-  type IntegrationNode,
-  integrations,
-  type ObjectNode,
-  recordMember,
-  stringMember,
-} from "./walk.js"
 import { withServerKeys } from "./withServerKeys.js"
 
 /**
@@ -23,15 +13,10 @@ import { withServerKeys } from "./withServerKeys.js"
  * variation selectors, tag characters …), an interlinear annotation mark, U+FFFD (text decoded
  * from bad bytes), an unpaired surrogate; or leading / trailing whitespace.
  *
- * Identifiers (checked for all of the above): the integration's `provider`, `module` and
- * `watchSchema.destination`; read objects' `objectName`, `destination`, `mapToName`; their field
- * entries' `fieldName`, `mapToName`, `default`; write objects' `objectName`; subscribe objects'
- * `objectName`, `destination`, `updateEvent.requiredWatchFields` and `otherEvents` entries. The
- * integration `name` is `integration-name`'s (its charset `[A-Za-z0-9_-]` already refuses all of
- * these). Display names (`displayName`, `mapToDisplayName`) are text for people, in any script: only
- * controls other than tab / line feed / carriage return, bidi embeddings and overrides
- * (U+202A–U+202E: they reorder what a reader sees) and unpaired surrogates are reported there.
- * `prompt` (help text) and `schedule` (cron, `schedule-syntax`) are not checked here.
+ * Identifiers (identifiers.ts) are checked for all of the above. Display names (`displayName`,
+ * `mapToDisplayName`) are text for people, in any script: only controls other than tab / line feed /
+ * carriage return, bidi embeddings and overrides (U+202A–U+202E: they reorder what a reader sees) and
+ * unpaired surrogates are reported there.
  *
  * Severity error: these values are API names that Ampersand and the provider match exactly, so a
  * name holding one of these characters never names the object, field, destination or event its
@@ -48,135 +33,12 @@ export const identifierCharset: Rule = withServerKeys({
   // Findings are pushed into one array (a generator per checked value would cost more than the check).
   check(ctx) {
     const out: Array<Finding> = []
-    for (const integration of integrations(ctx.value)) {
-      checkIntegration(out, integration)
-      for (const object of actionObjects(integration, "read")) checkReadObject(out, object)
-      for (const object of actionObjects(integration, "write")) checkName(out, object)
-      for (const object of actionObjects(integration, "subscribe")) checkSubscribeObject(out, object)
-    }
+    visitIdentifiers(ctx.value, (kind, text, pointer, subject) =>
+      kind === "identifier" ? identifier(out, text, pointer, subject) : display(out, text, pointer, subject),
+    )
     return out
   },
 })
-
-/** What messages call the value: a field and, where it helps, whose it is. */
-type Subject = (max: number, labelMax: number) => string
-
-function checkIntegration(out: Array<Finding>, integration: IntegrationNode): void {
-  const owner = (max: number) => integration.labelOf(max)
-  for (const key of ["provider", "module"] as const) {
-    const value = stringMember(integration.value, key)
-    if (value !== undefined)
-      identifier(
-        out,
-        value,
-        () => at(integration.pointer, key),
-        (max) => `${key} ${quote(value, max)} of ${owner(max)}`,
-      )
-  }
-  const displayName = stringMember(integration.value, "displayName")
-  if (displayName !== undefined)
-    display(
-      out,
-      displayName,
-      () => at(integration.pointer, "displayName"),
-      (max) => `displayName ${quote(displayName, max)} of ${owner(max)}`,
-    )
-  const watch = recordMember(integration.value, "watchSchema")
-  const destination = watch === undefined ? undefined : stringMember(watch, "destination")
-  if (destination !== undefined)
-    identifier(
-      out,
-      destination,
-      () => at(integration.pointer, "watchSchema", "destination"),
-      (max) => `watchSchema destination ${quote(destination, max)} of ${owner(max)}`,
-    )
-}
-
-/** `objectName`: the object is named by its index, not by the name being reported. */
-function checkName(out: Array<Finding>, object: ObjectNode): void {
-  const name = object.name
-  if (name !== undefined)
-    identifier(
-      out,
-      name,
-      () => at(object.pointer, "objectName"),
-      (max) => `objectName ${quote(name, max)} of ${object.action}.objects[${object.index}]`,
-    )
-}
-
-/** An object's own string member that is an identifier, for messages "destination `x` of read object `y`". */
-function objectMember(out: Array<Finding>, object: ObjectNode, key: string): void {
-  const value = stringMember(object.value, key)
-  if (value !== undefined)
-    identifier(
-      out,
-      value,
-      () => at(object.pointer, key),
-      (max, labelMax) => `${key} ${quote(value, max)} of ${object.labelOf(labelMax)}`,
-    )
-}
-
-function checkReadObject(out: Array<Finding>, object: ObjectNode): void {
-  checkName(out, object)
-  objectMember(out, object, "destination")
-  objectMember(out, object, "mapToName")
-  const mapToDisplayName = stringMember(object.value, "mapToDisplayName")
-  if (mapToDisplayName !== undefined)
-    display(
-      out,
-      mapToDisplayName,
-      () => at(object.pointer, "mapToDisplayName"),
-      (max, labelMax) => `mapToDisplayName ${quote(mapToDisplayName, max)} of ${object.labelOf(labelMax)}`,
-    )
-  for (const field of fieldEntries(object)) {
-    for (const key of ["fieldName", "mapToName", "default"] as const) {
-      const value = stringMember(field.value, key)
-      if (value !== undefined)
-        identifier(
-          out,
-          value,
-          () => at(field.pointer, key),
-          (max, labelMax) =>
-            `${key === "fieldName" ? key : `field ${key}`} ${quote(value, max)} of ${object.labelOf(labelMax)}`,
-        )
-    }
-    const displayName = stringMember(field.value, "mapToDisplayName")
-    if (displayName !== undefined)
-      display(
-        out,
-        displayName,
-        () => at(field.pointer, "mapToDisplayName"),
-        (max, labelMax) => `field mapToDisplayName ${quote(displayName, max)} of ${object.labelOf(labelMax)}`,
-      )
-  }
-}
-
-function checkSubscribeObject(out: Array<Finding>, object: ObjectNode): void {
-  checkName(out, object)
-  objectMember(out, object, "destination")
-  const event = recordMember(object.value, "updateEvent")
-  const lists: ReadonlyArray<[string, ReadonlyArray<unknown> | undefined, ReadonlyArray<string>]> = [
-    [
-      "watch field",
-      event === undefined ? undefined : arrayMember(event, "requiredWatchFields"),
-      ["updateEvent", "requiredWatchFields"],
-    ],
-    ["otherEvents entry", arrayMember(object.value, "otherEvents"), ["otherEvents"]],
-  ]
-  for (const [what, list, path] of lists) {
-    if (list === undefined) continue
-    for (let i = 0; i < list.length; i++) {
-      const value = list[i]
-      if (typeof value === "string")
-        identifier(
-          out,
-          value,
-          () => at(object.pointer, ...path, i),
-          (max, labelMax) => `${what} ${quote(value, max)} of ${object.labelOf(labelMax)}`,
-        )
-    }
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Characters
