@@ -26,6 +26,23 @@ export type DecodeTextResult =
       readonly diagnostics: ReadonlyArray<Diagnostic>
     }
 
+/**
+ * The syntax an input is read in, by the one rule of the CLI (README, "Input syntax"): a name ending in
+ * `.json` → JSON; `.yaml` or `.yml` → YAML; any other name, or none (stdin, a request body), by content:
+ * JSON when the first character that is not whitespace (space, tab, CR, LF), after an optional BOM, is
+ * `{` or `[`, else YAML. Never "JSON if it parses, else YAML": `[1, 2,]` is a JSON error wherever it comes
+ * from, not a YAML flow list. `git:<rev>:<path>` goes by its `<path>`, which the name ends with.
+ */
+export const inputSyntax = (name: string | undefined, text: string): Syntax => {
+  if (name !== undefined) {
+    if (name.endsWith(".json")) return "json"
+    if (name.endsWith(".yaml") || name.endsWith(".yml")) return "yaml"
+  }
+  return startsLikeJson.test(text) ? "json" : "yaml"
+}
+
+const startsLikeJson = /^\uFEFF?[ \t\r\n]*[{[]/
+
 /** A finding with its position resolved against the source (suppression does not apply here). */
 export const toDiagnostic =
   (source: SourceDocument | undefined) =>

@@ -38,7 +38,7 @@ import { decodeModelExact } from "./internal/model-decode.js"
 import type { IntegrationBlock, Manifest } from "./Manifest.js"
 import { manifestYaml } from "./ManifestYaml.js"
 import { schemaFindings } from "./Shape.js"
-import { parseSource, type SourceDocument } from "./Source.js"
+import { parseSource, type SourceDocument, type Syntax } from "./Source.js"
 import { sortDiagnostics, type ValidationReport, validateParsed } from "./Validate.js"
 
 export type PlanAction = "create" | "update" | "unchanged" | "orphan"
@@ -401,6 +401,15 @@ export interface PlanTextInput {
   readonly maxBatch?: number
   /** The project's ID or name, filled into the requests' path (see {@link PlanInput.project}). */
   readonly project?: string
+  /**
+   * How to parse each input given as text (default `"auto"`, Source.ts). The CLI passes the syntax its
+   * one rule gives (Decode.ts `inputSyntax`), so a `.json` file or JSON-looking stdin is read as JSON only.
+   */
+  readonly syntax?: {
+    readonly current?: Syntax | "auto"
+    readonly installations?: Syntax | "auto"
+    readonly desired?: Syntax | "auto"
+  }
 }
 
 /** Which input could not be used. */
@@ -461,8 +470,9 @@ const parseError = (diagnostics: ReadonlyArray<Diagnostic>): string => {
 /** The live integrations: list-integrations as text (positions known) or as a parsed value. */
 const currentOf = (
   input: unknown,
+  syntax?: Syntax | "auto",
 ): { ok: true; value: ReadonlyArray<ApiIntegration> } | { ok: false; outcome: PlanOutcome } => {
-  const decoded = decodeInput(input, "integration-list")
+  const decoded = decodeInput(input, "integration-list", { syntax: syntax ?? "auto" })
   if (decoded.ok) return { ok: true, value: decoded.document.value as ReadonlyArray<ApiIntegration> }
   const message =
     decoded.reason === "syntax" ? `the list of live integrations ${parseError(decoded.diagnostics)}` : decoded.message
@@ -472,11 +482,12 @@ const currentOf = (
 /** The installations: list-installations as text or as a parsed value, keys exactly as the API writes them. */
 const installationsOf = (
   input: unknown,
+  syntax?: Syntax | "auto",
 ): { ok: true; value: ReadonlyArray<Installation> } | { ok: false; outcome: PlanOutcome } => {
   let value = input
   let source: SourceDocument | undefined
   if (typeof input === "string") {
-    const parsed = parseSource(input)
+    const parsed = parseSource(input, { syntax: syntax ?? "auto" })
     const diagnostics = sortDiagnostics(parsed.findings.map(toDiagnostic(parsed.document)))
     if (parsed.document === undefined || parsed.findings.some((f) => f.severity === "error")) {
       const message = `the list of installations ${parseError(diagnostics)}`
@@ -521,17 +532,17 @@ export const planFromText = (input: PlanTextInput): PlanOutcome => {
   const unusableProject = projectProblem(input.project)
   if (unusableProject !== undefined) return badInput("project", "value", unusableProject)
 
-  const current = currentOf(input.current)
+  const current = currentOf(input.current, input.syntax?.current)
   if (!current.ok) return current.outcome
 
   let installations: ReadonlyArray<Installation> | undefined
   if (input.installations !== undefined) {
-    const decoded = installationsOf(input.installations)
+    const decoded = installationsOf(input.installations, input.syntax?.installations)
     if (!decoded.ok) return decoded.outcome
     installations = decoded.value
   }
 
-  const parsed = parseSource(input.desired)
+  const parsed = parseSource(input.desired, { syntax: input.syntax?.desired ?? "auto" })
   const kind = parsed.document !== undefined ? recogniseKind(parsed.document.value) : undefined
   if (kind !== undefined && kind !== "manifest") {
     return badInput("desired", "kind", `expected ${kindLabels.manifest}, but this looks like ${kindLabels[kind]}`)

@@ -1,5 +1,6 @@
 /** `ampkit diff <old> <new> [--format text|json|markdown|github|sarif] [--fail-on <level>] [--accept <file>]...` */
 import { decodeUtf8, escapeControl } from "@ampkit/core"
+import { inputSyntax } from "@ampkit/core/Decode"
 import { type FailOn, failsAt, levels } from "@ampkit/core/Diff"
 import { type DiffTextsFailure, diffTexts } from "@ampkit/core/DiffText"
 import { renderDiffGithub } from "@ampkit/core/render/diff-github"
@@ -24,9 +25,12 @@ change for the customers who already installed them:
 Order, quoting, comments, line endings and default values are not changes.
 
 <old> and <new> are files (YAML or JSON), - for stdin, or git:<rev>:<path> (read from the git
-repository of the working directory). Each may be any document kind, recognised by shape: a
-manifest (amp.yaml), an integration block (a revision's content), a revision, an integration or
-an integration list (the JSON of the API's list-integrations), e.g.
+repository of the working directory; <path> is relative to the current directory, as for a file,
+unlike git show; a leading / means the repository's root). A name ending in .json is read as JSON,
+.yaml or .yml as YAML; anything else (stdin, other names) as JSON when its first character that is
+not whitespace (after a BOM) is { or [, else YAML. Each may be any document kind, recognised by
+shape: a manifest (amp.yaml), an integration block (a revision's content), a revision, an
+integration or an integration list (the JSON of the API's list-integrations), e.g.
   ampkit diff git:main:amp.yaml amp.yaml
   curl -s …/integrations | ampkit diff - amp.yaml --format markdown
 
@@ -58,11 +62,6 @@ const repositoryPath = (name: string): string => {
   if (!name.startsWith("git:")) return name
   const rest = name.slice(4)
   return rest.slice(rest.indexOf(":") + 1).replace(/^\//, "")
-}
-
-const syntaxOf = (name: string): "json" | "yaml" | "auto" => {
-  const path = repositoryPath(name)
-  return path.endsWith(".json") ? "json" : path.endsWith(".yaml") || path.endsWith(".yml") ? "yaml" : "auto"
 }
 
 /** The text of an input; bad UTF-8 is a finding (exit 1) at the first bad byte, as in ampkit validate. */
@@ -139,7 +138,7 @@ export const runDiff = async (args: ReadonlyArray<string>, io: Io): Promise<numb
   const oldText = textOf(oldInput)
   const newText = textOf(newInput)
   const result = diffTexts(oldText, newText, {
-    syntax: { before: syntaxOf(oldInput.name), after: syntaxOf(newInput.name) },
+    syntax: { before: inputSyntax(oldInput.name, oldText), after: inputSyntax(newInput.name, newText) },
     accepted,
   })
   if (!result.ok) {

@@ -16,7 +16,8 @@ import {
   validationJson,
 } from "@ampkit/core"
 import type { Integration } from "@ampkit/core/Api"
-import { decodeText } from "@ampkit/core/Decode"
+import { decodeText, inputSyntax } from "@ampkit/core/Decode"
+import { recogniseKind } from "@ampkit/core/Document"
 import { planFromText, projectProblem } from "@ampkit/core/Plan"
 import { decodePlanRecord, verifyPlan } from "@ampkit/core/PlanVerify"
 import { planFiles, renderPlanJson, renderPlanVerificationJson } from "@ampkit/core/render/plan-json"
@@ -33,12 +34,18 @@ Plan a deploy of amp.yaml onto a project, like terraform plan: what each integra
 (+ create, ~ update with its semantic changes, = unchanged, ! orphan) and the batch-upsert requests
 (PUT /projects/{projectIdOrName}/integrations:batch) that implement it. Nothing is sent.
 
-  --current <file>          the live integrations: the JSON of list-integrations (required)
+  --current <file>          the live integrations: the JSON array of list-integrations
+                            (GET /projects/{projectIdOrName}/integrations) (required)
   --stop-reads <name>       stop reading the read objects this integration's update removes: it goes
                             into a destructive request (repeatable); without it, installations keep
                             reading removed objects
-  --installations <file>    the JSON of list-installations: an integration without installations
-                            needs no destructive request, and removals say who reads them
+  --installations <file>    the project's installations: the JSON array of
+                            GET /projects/{projectIdOrName}/installations (the whole project, no
+                            groupRef filter): an integration without installations needs no
+                            destructive request, and removals say who reads them. Not one
+                            integration's list (…/integrations/{integrationId}/installations):
+                            every other integration would look uninstalled, and --stop-reads for
+                            it would give "no installation" and a non-destructive request
   --max-batch <n>           at most n integrations per request
   --project <idOrName>      the project's ID or name, filled into the requests' path (percent-encoded);
                             without it the path keeps {projectIdOrName}
@@ -50,10 +57,16 @@ Plan a deploy of amp.yaml onto a project, like terraform plan: what each integra
 
 plan verify: exit 1, naming them, when integrations moved since the plan was made (someone deployed).
 
-Inputs: an amp.yaml with errors is shown as ampkit validate would, and nothing is planned (exit 1).
+plan exits 0 whatever the levels of the changes it shows (breaking included): it is not a gate.
+In CI, gate on ampkit diff --fail-on <level> (e.g. ampkit diff live.json amp.yaml) as well.
+
+Inputs: a name ending in .json is read as JSON, .yaml or .yml as YAML; anything else (stdin, other
+names) as JSON when its first character that is not whitespace (after a BOM) is { or [, else YAML.
+An amp.yaml with errors is shown as ampkit validate would, and nothing is planned (exit 1).
 A --current or --installations file that does not parse (bad JSON, a duplicate key, over the size
 limits) or has defects (an integration without latestRevision) stops the plan with its diagnostics on
-stderr and exit 1; one of another kind (a manifest given as --current) is an input error (exit 2).
+stderr and exit 1; one of another kind (a manifest given as --current, or the array wrapped in an
+object such as {"integrations": [...]}) is an input error (exit 2).
 
 Exit codes: 0 planned (or plan still current), 1 amp.yaml has errors, an input does not parse or has
 defects (or the plan is stale), 2 usage or input error (unreadable file, --current not an integration
@@ -94,11 +107,55 @@ const refusal = (
   return inputFindings(head, input.name, text, failure.diagnostics)
 }
 
+/** An API integration, as list-integrations lists it. */
+const isIntegration = (item: unknown): boolean => recogniseKind(item) === "integration"
+
+/** An installation, as list-installations lists it. */
+const isInstallation = (item: unknown): boolean =>
+  typeof item === "object" && item !== null && !Array.isArray(item) && "integrationId" in item
+
+/**
+ * list-integrations and list-installations answer a bare JSON array, but a list saved by another tool
+ * may come wrapped: `{"integrations": [...]}`, `{"results": [...]}`. For such an input of the wrong
+ * kind, the error that says so (exit 2): the key of the first array member whose items all look like
+ * the list's, or of the only member when it is an array holding nothing of another kind. Undefined for
+ * anything else, a manifest (`specVersion`) included, which keeps the message the core gives.
+ */
+const wrapped = (
+  label: string,
+  input: Input,
+  text: string,
+  call: "list-integrations" | "list-installations",
+): InputError | undefined => {
+  const value = parseSource(text, { syntax: inputSyntax(input.name, text) }).document?.value
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined
+  const entries = Object.entries(value)
+  if (entries.some(([key]) => key.toLowerCase() === "specversion")) return undefined
+  const looksLikeItem = call === "list-integrations" ? isIntegration : isInstallation
+  const lists = entries.filter((e): e is [string, Array<unknown>] => Array.isArray(e[1]))
+  const other = (item: unknown) => !looksLikeItem(item) && recogniseKind(item) !== undefined
+  const key =
+    lists.find(([, items]) => items.length > 0 && items.every(looksLikeItem))?.[0] ??
+    (entries.length === 1 && lists.length === 1 && !lists[0]![1].some(other) ? lists[0]![0] : undefined)
+  if (key === undefined) return undefined
+  const plain = /^[A-Za-z_][A-Za-z0-9_]{0,39}$/.test(key)
+  return new InputError({
+    message:
+      `${label}${escapeControl(input.name)}: expected the JSON array of ${call}, got an object with key ` +
+      `\`${escapeControl(key.length > 40 ? `${key.slice(0, 40)}…` : key)}\`` +
+      ` (pass the array itself${plain ? `, e.g. jq '.${key}'` : ""})`,
+  })
+}
+
 /** The live integration list of `--current`, decoded; see {@link refusal} for the rest. */
 const currentList = (input: Input) => {
   const text = textOf(input, "--current ")
-  const decoded = decodeText(text, { expected: "integration-list" })
+  const decoded = decodeText(text, { expected: "integration-list", syntax: inputSyntax(input.name, text) })
   if (decoded.ok) return decoded.document.value as ReadonlyArray<Integration>
+  if (decoded.reason === "kind") {
+    const error = wrapped("--current ", input, text, "list-integrations")
+    if (error !== undefined) throw error
+  }
   throw refusal("--current ", input, text, { ...decoded, cause: decoded.reason }, "integration list")
 }
 
@@ -211,13 +268,29 @@ export const runPlan = async (args: ReadonlyArray<string>, io: Io): Promise<numb
     stopReads,
     ...(maxBatch !== undefined ? { maxBatch } : {}),
     ...(project !== undefined ? { project } : {}),
+    syntax: {
+      current: inputSyntax(currentInput.name, currentText),
+      desired: inputSyntax(desiredInput.name, desiredText.text),
+      ...(installationsInput !== undefined && installationsText !== undefined
+        ? { installations: inputSyntax(installationsInput.name, installationsText) }
+        : {}),
+    },
   })
   if (!outcome.ok) {
     if (outcome.reason === "invalid-manifest")
       return refuse(io, format, desiredInput.name, desiredText.text, outcome.report)
-    if (outcome.input === "current") throw refusal("--current ", currentInput, currentText, outcome, "integration list")
+    if (outcome.input === "current") {
+      const error =
+        outcome.cause === "kind" ? wrapped("--current ", currentInput, currentText, "list-integrations") : undefined
+      throw error ?? refusal("--current ", currentInput, currentText, outcome, "integration list")
+    }
     if (outcome.input === "installations" && installationsInput !== undefined) {
-      throw refusal("--installations ", installationsInput, installationsText ?? "", outcome, "list of installations")
+      const text = installationsText ?? ""
+      const error =
+        outcome.cause === "kind"
+          ? wrapped("--installations ", installationsInput, text, "list-installations")
+          : undefined
+      throw error ?? refusal("--installations ", installationsInput, text, outcome, "list of installations")
     }
     // maxBatch and project are checked above; the desired manifest is validated (a wrong kind is left).
     throw refusal("", desiredInput, desiredText.text, outcome, "manifest")

@@ -1,5 +1,6 @@
 /** `ampkit problem <file|-> [--format text|json] [--manifest <amp.yaml>] [--status <code>]` */
 import { decodeUtf8, escapeControl, parseSource, type SourceDocument } from "@ampkit/core"
+import { inputSyntax } from "@ampkit/core/Decode"
 import { kindLabels, recogniseKind } from "@ampkit/core/Document"
 import { explainProblem } from "@ampkit/core/ProblemExplain"
 import { problemJson } from "@ampkit/core/render/problem-json"
@@ -61,7 +62,7 @@ export const runProblem = async (args: ReadonlyArray<string>, io: Io): Promise<n
   if (values.manifest !== undefined) {
     const input = await readInput(io, String(values.manifest))
     const decoded = decodeUtf8(input.bytes)
-    const parsed = decoded.ok ? parseSource(decoded.text) : undefined
+    const parsed = decoded.ok ? parseSource(decoded.text, { syntax: inputSyntax(input.name, decoded.text) }) : undefined
     const kind = parsed?.document !== undefined ? recogniseKind(parsed.document.value) : undefined
     if (kind !== undefined && kind !== "manifest") {
       io.stderr(

@@ -15,6 +15,8 @@ import {
   validationJson,
   validationSarif,
 } from "@ampkit/core"
+import { inputSyntax } from "@ampkit/core/Decode"
+import { validationVerdict } from "@ampkit/core/render/validation-text"
 import { choice, parse, strings } from "../args.js"
 import { exitCode, UsageError } from "../errors.js"
 import { utf8Diagnostic } from "../input-findings.js"
@@ -25,6 +27,9 @@ export const validateHelp = `Usage: ampkit validate <file|dir|->... [options]
 
 Validate amp.yaml manifests (YAML or JSON) with every ampkit rule.
 
+Syntax: a .json file is read as JSON, a .yaml or .yml file as YAML; anything else (stdin, other
+names) as JSON when its first character that is not whitespace (after a BOM) is { or [, else YAML.
+
 A directory stands for every *.yaml and *.yml file beneath it, at any depth, sorted by path
 (node_modules and hidden entries such as .git are skipped); one without any is a usage error.
 With several files (or a directory), text output ends with a total line, and json and amp
@@ -32,7 +37,8 @@ print an array with one entry per file.
 
 Options:
   --format <f>     text (default), json, sarif, github, amp (the JSON of Ampersand's amp validate)
-  --strict         warnings also fail (exit 1)
+  --strict         warnings also fail (exit 1); a file with warnings and no error is then
+                   reported as "✖ fails --strict", and json's ok / amp's valid are false
   --ignore <rule>  suppress a rule's warnings and infos for this run (repeatable)
   -h, --help       show this help
 
@@ -79,27 +85,39 @@ export const runValidate = async (args: ReadonlyArray<string>, io: Io): Promise<
   const results: Array<FileReport & { text: string | undefined }> = inputs.map(({ name, bytes }) => {
     const decoded = decodeUtf8(bytes)
     if (!decoded.ok) return { file: name, text: undefined, report: report([utf8Diagnostic(decoded)]) }
-    const syntax = name.endsWith(".json") ? "json" : name.endsWith(".yaml") || name.endsWith(".yml") ? "yaml" : "auto"
+    const syntax = inputSyntax(name, decoded.text)
     return { file: name, text: decoded.text, report: validate(decoded.text, { syntax, ignore }) }
   })
 
-  const failed = results.some((r) => failing(r.report, values.strict === true))
+  const strict = values.strict === true
+  const failed = results.some((r) => validationVerdict(r.report, strict) !== "valid")
   switch (format) {
     case "text": {
       const color = io.stdoutIsTTY && (io.env.NO_COLOR ?? "") === ""
-      const files = results.map((r) => renderValidationText(r.file, r.text, r.report, { color }))
-      if (several) files.push(totalLine(results, color))
+      const files = results.map((r) => renderValidationText(r.file, r.text, r.report, { color, strict }))
+      if (several) files.push(totalLine(results, color, strict))
       io.stdout(files.join("\n"))
       break
     }
     case "json": {
-      const objects = results.map(validationJson)
+      // Under --strict, `ok` is this run's verdict (false for warnings too) and `strict: true` says why.
+      const objects = results.map((r) => {
+        const { file, ok, ...counts } = validationJson(r)
+        return strict
+          ? { file, ok: validationVerdict(r.report, true) === "valid", strict: true, ...counts }
+          : { file, ok, ...counts }
+      })
       io.stdout(`${json(several ? objects : objects[0])}\n`)
       break
     }
     case "amp": {
       // Several files: an array, each entry naming its file (one file: exactly `amp validate`'s object).
-      const objects = results.map((r) => (several ? { file: r.file, ...validationAmpJson(r) } : validationAmpJson(r)))
+      // Under --strict, `valid` is false for warnings too, as the exit code says.
+      const ampOf = (r: FileReport) => {
+        const amp = validationAmpJson(r)
+        return strict ? { ...amp, valid: validationVerdict(r.report, true) === "valid" } : amp
+      }
+      const objects = results.map((r) => (several ? { file: r.file, ...ampOf(r) } : ampOf(r)))
       io.stdout(`${json(several ? objects : objects[0])}\n`)
       break
     }
@@ -125,8 +143,6 @@ const json = (value: unknown): string =>
     /[\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
   )
-
-const failing = (r: ValidationReport, strict: boolean): boolean => r.errors > 0 || (strict && r.warnings > 0)
 
 /**
  * The inputs to read, in order: each argument as given, but a directory replaced by the YAML files
@@ -166,16 +182,20 @@ const expand = async (
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`
 
-/** The last line of text output for several files: `✖ total: 3 files, 2 valid: 1 error, 0 warnings, 4 infos`. */
-const totalLine = (results: ReadonlyArray<FileReport>, color: boolean): string => {
+/**
+ * The last line of text output for several files: `✖ total: 3 files, 2 valid: 1 error, 0 warnings, 4 infos`;
+ * under --strict, the files counted are those that pass it (no error, no warning):
+ * `✖ total: 3 files, 2 passing --strict: 0 errors, 1 warning, 4 infos`.
+ */
+const totalLine = (results: ReadonlyArray<FileReport>, color: boolean, strict: boolean): string => {
   const sum = (count: (r: ValidationReport) => number) => results.reduce((n, r) => n + count(r.report), 0)
-  const valid = results.filter((r) => r.report.ok).length
+  const passing = results.filter((r) => validationVerdict(r.report, strict) === "valid").length
   const suppressed = sum((r) => r.suppressed)
-  const ok = valid === results.length
+  const ok = passing === results.length
   const verdict = ok ? "✔ total" : "✖ total"
   const painted = color ? `\u001b[${ok ? 32 : 31}m${verdict}\u001b[0m` : verdict
   return (
-    `${painted}: ${plural(results.length, "file")}, ${valid} valid: ${plural(
+    `${painted}: ${plural(results.length, "file")}, ${passing} ${strict ? "passing --strict" : "valid"}: ${plural(
       sum((r) => r.errors),
       "error",
     )}, ` +

@@ -7,6 +7,28 @@ export interface TextStyle {
   readonly color: boolean
 }
 
+/** How `ampkit validate` renders a file: colour, and whether warnings fail (`--strict`). */
+export interface ValidationTextOptions extends TextStyle {
+  /** `--strict`: a file with warnings (and no errors) gets `✖ fails --strict` instead of `✔ valid`. */
+  readonly strict?: boolean
+}
+
+/**
+ * The verdict of one file: `invalid` (errors), `fails-strict` (no error, but warnings under `--strict`)
+ * or `valid`. `ampkit validate` exits 1 when any file's verdict is not `valid`.
+ */
+export type ValidationVerdict = "valid" | "invalid" | "fails-strict"
+
+export const validationVerdict = (report: ValidationReport, strict = false): ValidationVerdict =>
+  !report.ok ? "invalid" : strict && report.warnings > 0 ? "fails-strict" : "valid"
+
+/** The first words of a file's last line, per verdict. */
+const verdictText: Record<ValidationVerdict, string> = {
+  valid: "✔ valid",
+  invalid: "✖ invalid",
+  "fails-strict": "✖ fails --strict",
+}
+
 const codes = { red: 31, yellow: 33, blue: 34, dim: 2, bold: 1, cyan: 36, green: 32 } as const
 type Code = keyof typeof codes
 
@@ -30,7 +52,7 @@ export const renderValidationText = (
   /** The source, for excerpts; undefined when it could not be decoded (no excerpt is shown). */
   text: string | undefined,
   report: ValidationReport,
-  style: TextStyle = { color: false },
+  style: ValidationTextOptions = { color: false },
 ): string => {
   const c = paint(style)
   const lines = text === undefined ? [] : text.split(/\r?\n/)
@@ -45,7 +67,8 @@ export const renderValidationText = (
     out.push(c("dim", `${name}:${d.line}:${d.column} ${d.severity} ${d.rule} (suppressed) ${escapeControl(d.message)}`))
   }
   if (suppressed.length > 0) out.push("")
-  const verdict = report.ok ? c("green", "✔ valid") : c("red", "✖ invalid")
+  const kind = validationVerdict(report, style.strict === true)
+  const verdict = c(kind === "valid" ? "green" : "red", verdictText[kind])
   out.push(`${verdict} ${name}: ${validationSummary(report)}`)
   return `${out.join("\n")}\n`
 }
