@@ -18,13 +18,19 @@ export const maxMessageLength = 120
  * Code points escaped as `\u{…}` (or `\n`, `\t`, `\r`): C0 and C1 controls, DEL, line / paragraph
  * separators, unpaired surrogates, and every character that renders as nothing (Default_Ignorable:
  * zero-width and directional marks, bidi embeddings / overrides / isolates, BOM, variation selectors,
- * tag characters …, internal/invisible.ts).
+ * tag characters …, internal/invisible.ts); and the spaces that are not U+0020 (no-break, thin,
+ * ideographic …), which look like one in a message and are not.
  */
 const isUnsafe = (cp: number): boolean =>
   cp < 0x20 ||
-  (cp >= 0x7f && cp <= 0x9f) ||
+  (cp >= 0x7f && cp <= 0xa0) ||
+  cp === 0x1680 ||
+  (cp >= 0x2000 && cp <= 0x200a) ||
   cp === 0x2028 ||
   cp === 0x2029 ||
+  cp === 0x202f ||
+  cp === 0x205f ||
+  cp === 0x3000 ||
   (cp >= 0xd800 && cp <= 0xdfff) ||
   isDefaultIgnorable(cp)
 

@@ -1,7 +1,8 @@
 import type { Finding } from "../Diagnostic.js"
+import { codePoint, codePointName } from "../internal/char-names.js"
 import { defaultIgnorableClass, isDefaultIgnorable } from "../internal/invisible.js"
 import { fitMessage } from "../internal/quote.js"
-import { type Subject, visitIdentifiers } from "./identifiers.js"
+import { type Subject, visitIdentifiers } from "./identifierValues.js"
 import type { Rule } from "./Rule.js"
 import { withServerKeys } from "./withServerKeys.js"
 
@@ -13,7 +14,7 @@ import { withServerKeys } from "./withServerKeys.js"
  * variation selectors, tag characters …), an interlinear annotation mark, U+FFFD (text decoded
  * from bad bytes), an unpaired surrogate; or leading / trailing whitespace.
  *
- * Identifiers (identifiers.ts) are checked for all of the above. Display names (`displayName`,
+ * Identifiers (identifierValues.ts) are checked for all of the above. Display names (`displayName`,
  * `mapToDisplayName`) are text for people, in any script: only controls other than tab / line feed /
  * carriage return, bidi embeddings and overrides (U+202A–U+202E: they reorder what a reader sees) and
  * unpaired surrogates are reported there.
@@ -79,90 +80,6 @@ const isSpace = (cp: number): boolean =>
   cp === 0x202f ||
   cp === 0x205f ||
   cp === 0x3000
-
-/** Names (or, for C0, the standard aliases) of the characters messages name most often. */
-const c0Names = [
-  "NULL",
-  "START OF HEADING",
-  "START OF TEXT",
-  "END OF TEXT",
-  "END OF TRANSMISSION",
-  "ENQUIRY",
-  "ACKNOWLEDGE",
-  "ALERT",
-  "BACKSPACE",
-  "CHARACTER TABULATION",
-  "LINE FEED",
-  "LINE TABULATION",
-  "FORM FEED",
-  "CARRIAGE RETURN",
-  "SHIFT OUT",
-  "SHIFT IN",
-  "DATA LINK ESCAPE",
-  "DEVICE CONTROL ONE",
-  "DEVICE CONTROL TWO",
-  "DEVICE CONTROL THREE",
-  "DEVICE CONTROL FOUR",
-  "NEGATIVE ACKNOWLEDGE",
-  "SYNCHRONOUS IDLE",
-  "END OF TRANSMISSION BLOCK",
-  "CANCEL",
-  "END OF MEDIUM",
-  "SUBSTITUTE",
-  "ESCAPE",
-  "INFORMATION SEPARATOR FOUR",
-  "INFORMATION SEPARATOR THREE",
-  "INFORMATION SEPARATOR TWO",
-  "INFORMATION SEPARATOR ONE",
-]
-
-const names: ReadonlyMap<number, string> = new Map([
-  [0x20, "SPACE"],
-  [0x7f, "DELETE"],
-  [0x85, "NEXT LINE"],
-  [0x9b, "CONTROL SEQUENCE INTRODUCER"],
-  [0xa0, "NO-BREAK SPACE"],
-  [0xad, "SOFT HYPHEN"],
-  [0x34f, "COMBINING GRAPHEME JOINER"],
-  [0x61c, "ARABIC LETTER MARK"],
-  [0x180e, "MONGOLIAN VOWEL SEPARATOR"],
-  [0x200b, "ZERO WIDTH SPACE"],
-  [0x200c, "ZERO WIDTH NON-JOINER"],
-  [0x200d, "ZERO WIDTH JOINER"],
-  [0x200e, "LEFT-TO-RIGHT MARK"],
-  [0x200f, "RIGHT-TO-LEFT MARK"],
-  [0x2028, "LINE SEPARATOR"],
-  [0x2029, "PARAGRAPH SEPARATOR"],
-  [0x202a, "LEFT-TO-RIGHT EMBEDDING"],
-  [0x202b, "RIGHT-TO-LEFT EMBEDDING"],
-  [0x202c, "POP DIRECTIONAL FORMATTING"],
-  [0x202d, "LEFT-TO-RIGHT OVERRIDE"],
-  [0x202e, "RIGHT-TO-LEFT OVERRIDE"],
-  [0x202f, "NARROW NO-BREAK SPACE"],
-  [0x205f, "MEDIUM MATHEMATICAL SPACE"],
-  [0x2060, "WORD JOINER"],
-  [0x2061, "FUNCTION APPLICATION"],
-  [0x2062, "INVISIBLE TIMES"],
-  [0x2063, "INVISIBLE SEPARATOR"],
-  [0x2064, "INVISIBLE PLUS"],
-  [0x2066, "LEFT-TO-RIGHT ISOLATE"],
-  [0x2067, "RIGHT-TO-LEFT ISOLATE"],
-  [0x2068, "FIRST STRONG ISOLATE"],
-  [0x2069, "POP DIRECTIONAL ISOLATE"],
-  [0x3000, "IDEOGRAPHIC SPACE"],
-  [0x3164, "HANGUL FILLER"],
-  [0xfeff, "ZERO WIDTH NO-BREAK SPACE"],
-  [0xfffd, "REPLACEMENT CHARACTER"],
-])
-
-/** `U+202E`. */
-const codePoint = (cp: number): string => `U+${cp.toString(16).toUpperCase().padStart(4, "0")}`
-
-/** `U+202E RIGHT-TO-LEFT OVERRIDE`, or the code point alone where the name is not in the table. */
-const codePointName = (cp: number): string => {
-  const name = cp < 0x20 ? c0Names[cp] : names.get(cp)
-  return name === undefined ? codePoint(cp) : `${codePoint(cp)} ${name}`
-}
 
 const kindWords: Readonly<Record<Kind, string>> = {
   control: "a control character",

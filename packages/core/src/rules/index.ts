@@ -1,6 +1,6 @@
 /**
- * The semantic rules, in the order of design/rules.md; `identifier-charset` (design/reliability.md,
- * not in rules.md) stands with `yaml-compat` in the Document section: both look at scalars across
+ * The semantic rules, in the order of design/rules.md; `identifier-charset` and `identifier-confusable`
+ * (design/reliability.md, not in rules.md) stand with `yaml-compat` in the Document section: both look at scalars across
  * the whole document. The parser's rules (`syntax`, `duplicate-key`, `alias-limit`,
  * `document-limit`) and the shape decoder's (`missing-key`, `wrong-type`, `invalid-value`,
  * `unknown-key`) are not here: see RuleCatalog.ts for every id.
@@ -25,6 +25,7 @@ import { fieldMappingJsonpath } from "./field-mapping-jsonpath.js"
 import { fieldMappingUnique } from "./field-mapping-unique.js"
 import { googleCalendarBackfill } from "./google-calendar-backfill.js"
 import { identifierCharset } from "./identifier-charset.js"
+import { identifierConfusable } from "./identifier-confusable.js"
 import { integrationName } from "./integration-name.js"
 import { integrationNameDuplicate } from "./integration-name-duplicate.js"
 import { integrationStructure } from "./integration-structure.js"
@@ -57,6 +58,7 @@ export const rules: ReadonlyArray<Rule> = [
   // Document
   yamlCompat,
   identifierCharset,
+  identifierConfusable,
   specVersion,
   integrationStructure,
   // Integration

@@ -200,7 +200,7 @@ describe("long names and many of them", () => {
     )
     expect(charsetFindings(text).map((d) => d.message.replace(/^.* (starts|ends) with/, "$1 with"))).toEqual([
       "ends with U+0020 SPACE",
-      "starts with U+2003",
+      "starts with U+2003 EM SPACE",
     ])
   })
 

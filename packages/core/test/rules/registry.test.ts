@@ -11,6 +11,7 @@ import { contextOf, expectWellFormed } from "./harness.js"
 const catalogOrder = [
   "yaml-compat",
   "identifier-charset",
+  "identifier-confusable",
   "spec-version",
   "integration-structure",
   "integration-name",
@@ -63,6 +64,7 @@ const severities: Record<string, string> = {
   "write-inherit-without-read": "warning",
   "event-enabled": "warning",
   "association-event-provider": "warning",
+  "identifier-confusable": "warning",
 }
 
 describe("the rule registry", () => {
@@ -74,8 +76,9 @@ describe("the rule registry", () => {
       expect(rule.severity).toBe(severities[rule.id] ?? "error")
       expect(rule.summary.length).toBeGreaterThan(20)
       expect(rule.summary.length).toBeLessThanOrEqual(120)
-      // yaml-compat and identifier-charset come from reliability.md (parser differential, spoofing), not domain §5.
-      if (rule.id !== "yaml-compat" && rule.id !== "identifier-charset") expect(rule.domain.length).toBeGreaterThan(0)
+      // yaml-compat and the identifier rules come from reliability.md (parser differential, spoofing), not domain §5.
+      if (!["yaml-compat", "identifier-charset", "identifier-confusable"].includes(rule.id))
+        expect(rule.domain.length).toBeGreaterThan(0)
     }
   })
   it("has one source file, one test file and (but for yaml-compat) a fixture folder per rule", () => {
