@@ -11,6 +11,7 @@
  * summary line. `=` entries are counted, and listed only with `verbose`. Every name and message is escaped
  * (no control character reaches a terminal).
  */
+import { levels } from "../changes/Change.js"
 import type { Level } from "../Diff.js"
 import type { Plan, PlanBatch, PlannedIntegration } from "../Plan.js"
 import type { PlanVerification } from "../PlanVerify.js"
@@ -100,7 +101,9 @@ const entryLines = (e: PlannedIntegration, c: Paint, width: number, file: string
       )
       break
   }
-  for (const change of e.changes) {
+  // Grouped by level, most severe first, as `ampkit diff` lists them (document order within a level).
+  const byLevel = [...e.changes].sort((a, b) => levels.indexOf(a.level) - levels.indexOf(b.level))
+  for (const change of byLevel) {
     const line =
       change.line !== undefined && file !== undefined && change.after !== undefined
         ? c("dim", ` (line ${change.line})`)

@@ -106,6 +106,30 @@ describe("plan text", () => {
     desired: manifest(block("same", ["x"]), block("upd", ["x"]), block("new\u0007", ["x"])),
   })
 
+  test("an update lists its changes by level, most severe first, as diff does", () => {
+    // In document order: a safe change (a read object added before the others), then a reconfigure one
+    // (a required field added to the object after it).
+    const object = (objectName: string, fields: Array<string>) => ({
+      objectName,
+      destination: "defaultWebhook",
+      requiredFields: fields.map((fieldName) => ({ fieldName })),
+    })
+    const upd = (objects: Array<unknown>) => block("upd", [], { read: { objects } })
+    const text = renderPlanText(
+      plan({
+        current: live(upd([object("b", ["id"])])),
+        desired: manifest(upd([object("a", ["id"]), object("b", ["id", "email"])])),
+      }),
+    )
+    const levelsShown = text
+      .split("\n")
+      .map((l) => /^ {6}(breaking|reconfigure|dangerous|safe) /.exec(l)?.[1])
+      .filter((l) => l !== undefined)
+    const rank = ["breaking", "reconfigure", "dangerous", "safe"]
+    expect(new Set(levelsShown).size).toBeGreaterThanOrEqual(2)
+    expect(levelsShown).toEqual([...levelsShown].sort((a, b) => rank.indexOf(a) - rank.indexOf(b)))
+  })
+
   test("names from the API and the manifest are escaped", () => {
     const text = renderPlanText(p)
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/)
