@@ -69,6 +69,11 @@ export interface PlannedIntegration {
   readonly installations?: number
   /** Updates removing read objects, when installations are known: how many installations select a removed object. */
   readonly installationsReadingRemoved?: number
+  /**
+   * Those installations, by who they serve: the group's name and ref (`Acme (acme-123)`), the ref alone,
+   * or `installation <id>` when it has no group; in the installations' order.
+   */
+  readonly readersOfRemoved?: ReadonlyArray<string>
   /** 1-based line of the integration in the desired manifest, when its positions are known. */
   readonly line?: number
 }
@@ -163,6 +168,14 @@ export const maxBatchProblem = (maxBatch: unknown): string | undefined =>
 const lower = (s: string): string => s.toLowerCase()
 
 /** Live read objects with no desired read object of the same name, ignoring case (Ampersand CLI `GetRemovedReadObjects`). */
+/** Who an installation serves, for a person: `Acme (acme-123)`, `acme-123`, or `installation <id>`. */
+const whoIs = (installation: Installation): string => {
+  const group = installation.group
+  if (group === undefined) return `installation ${installation.id}`
+  const name = group.groupName
+  return name !== undefined && name !== "" && name !== group.groupRef ? `${name} (${group.groupRef})` : group.groupRef
+}
+
 export const removedReadObjects = (live: IntegrationBlock, desired: IntegrationBlock): Array<string> => {
   const wanted = new Set((desired.read?.objects ?? []).map((o) => lower(o.objectName)))
   const seen = new Set<string>()
@@ -324,11 +337,11 @@ export const plan = (input: PlanInput): Plan => {
     }
     const removed = removedReadObjects(existing.latestRevision.content, block)
     let readRemoval: ReadRemoval | undefined
-    let readingRemoved: number | undefined
+    let readers: Array<string> | undefined
     if (removed.length > 0) {
       if (installations !== undefined) {
         const removedSet = new Set(removed.map(lower))
-        readingRemoved = installations.filter((i) => [...readObjectsOf(i)].some((o) => removedSet.has(o))).length
+        readers = installations.filter((i) => [...readObjectsOf(i)].some((o) => removedSet.has(o))).map(whoIs)
       }
       readRemoval =
         installations !== undefined && installations.length === 0
@@ -346,7 +359,8 @@ export const plan = (input: PlanInput): Plan => {
       removedReadObjects: removed,
       ...(readRemoval !== undefined ? { readRemoval } : {}),
       ...known,
-      ...(readingRemoved !== undefined ? { installationsReadingRemoved: readingRemoved } : {}),
+      ...(readers !== undefined ? { installationsReadingRemoved: readers.length } : {}),
+      ...(readers !== undefined && readers.length > 0 ? { readersOfRemoved: readers } : {}),
       ...at,
     })
     if (readRemoval === "stop-reads") destructive.push(name)

@@ -58,6 +58,15 @@ export const planSummaryLine = (plan: Plan): string => {
   return `Plan: ${s.create} to create, ${s.update} to update, ${s.unchanged} unchanged, ${plural(s.orphan, "orphan")}; ${requests}.`
 }
 
+/** `: Acme (acme-123), Globex (g-9) and 3 more`: who reads the removed objects, the first three named. */
+const readersOf = (e: PlannedIntegration): string => {
+  const readers = (e.readersOfRemoved ?? []).map((r) => escapeControl(r))
+  if (readers.length === 0) return ""
+  const shown = readers.slice(0, 3)
+  const more = readers.length - shown.length
+  return more > 0 ? `: ${shown.join(", ")} and ${more} more` : `: ${shown.join(", ")}`
+}
+
 const removalSentence = (e: PlannedIntegration): string => {
   const removed = e.removedReadObjects ?? []
   const them = removed.length === 1 ? "it" : "them"
@@ -67,7 +76,7 @@ const removalSentence = (e: PlannedIntegration): string => {
       ? ""
       : e.installationsReadingRemoved === 0
         ? `; none of its ${plural(e.installations ?? 0, "installation")} selects ${them}`
-        : `; ${e.installationsReadingRemoved} of its ${plural(e.installations ?? 0, "installation")} select${e.installationsReadingRemoved === 1 ? "s" : ""} ${them}`
+        : `; ${e.installationsReadingRemoved} of its ${plural(e.installations ?? 0, "installation")} select${e.installationsReadingRemoved === 1 ? "s" : ""} ${them}${readersOf(e)}`
   switch (e.readRemoval) {
     case "stop-reads":
       return `${what}: sent destructive, so ${removed.length === 1 ? "its" : "their"} reads stop${readers}`

@@ -13,6 +13,7 @@ import type { Manifest } from "../../src/Manifest.js"
 import { type Plan, type PlannedIntegration, planFromText, plan as planOf } from "../../src/Plan.js"
 import { decodePlanRecord, verifyPlan } from "../../src/PlanVerify.js"
 import { renderPlanJson } from "../../src/render/plan-json.js"
+import { renderPlanText } from "../../src/render/plan-text.js"
 import { parseSource } from "../../src/Source.js"
 import { validate } from "../../src/Validate.js"
 import { batchUpsert, fakeProject } from "./fake-server.js"
@@ -61,6 +62,7 @@ const projection = (e: PlannedIntegration): Record<string, unknown> => ({
   ...(e.installationsReadingRemoved !== undefined
     ? { installationsReadingRemoved: e.installationsReadingRemoved }
     : {}),
+  ...(e.readersOfRemoved !== undefined ? { readersOfRemoved: e.readersOfRemoved } : {}),
 })
 
 test("every scenario folder is complete", () => {
@@ -138,6 +140,11 @@ describe.each(scenarios)("scenario %s", (scenario) => {
     const moved = verifyPlan(plan, current.success.value as never).moved.map((m) => m.name)
     expect(moved).toEqual(plan.batches.flatMap((b) => b.integrations).sort())
   })
+})
+
+test("the plan text names who reads a removed read object (group name and ref)", () => {
+  const text = renderPlanText(run("installations").plan)
+  expect(text).toContain("1 of its 2 installations selects them: Org Acme (org_acme)")
 })
 
 describe("stale plans", () => {
