@@ -18,12 +18,26 @@
  * degrades through {@link decodeProblemText} / {@link decodeProblem} to a problem holding the HTTP
  * status and a bounded, escaped excerpt.
  *
+ * Body text is read by the core's own JSON reader (internal/json-parser.ts) under the same `Limits`
+ * as every other input (size, depth, values, string and key length), never by `JSON.parse`:
+ * - a duplicate member is a `duplicate-key` finding and the FIRST value is kept, as everywhere in
+ *   the core (a later value never silently wins);
+ * - a body past a limit is not read: it degrades to the HTTP status and a detail naming the limit
+ *   and where it was crossed (a `document-limit` finding), never a crash or a huge output;
+ * - a number that is not finite or not exact (`1e400`, 2^53+1) is an `invalid-value` finding; the
+ *   body is still explained.
+ * {@link readProblemText} gives those findings; {@link decodeProblemText} only the problem.
+ *
  * This module is plain (no effect at run time, for the browser bundle); the Effect schemas of these
  * types and the `ApiProblem` codec live in ProblemSchema.ts.
  */
 import type * as Schema from "effect/Schema"
+import type { Finding, Position } from "./Diagnostic.js"
+import { JsonParser, parseJson } from "./internal/json-parser.js"
 import { excerpt, kindOf } from "./internal/quote.js"
 import { dateFromDateTime, formatDateTime } from "./internal/rfc3339.js"
+import { checkSize, normaliseNewlines, stripBom } from "./internal/source-text.js"
+import { type Limits, resolveLimits } from "./Limits.js"
 import type { ApiProblemType, IgnoredMember as IgnoredMemberSchema, InputValidationIssueType } from "./ProblemSchema.js"
 
 /** A member that was present but ignored because of its type or value (RFC 9457 §3.1). */
@@ -226,18 +240,32 @@ export const problemNotObject = (input: unknown): string => `a problem must be a
 // ---------------------------------------------------------------------------------------------
 // Plain functions
 
-const reasonPhrases: Readonly<Record<number, string>> = {
+/** Reason phrases of the HTTP error statuses (RFC 9110), for titles. */
+export const reasonPhrases: Readonly<Record<number, string>> = {
   400: "Bad Request",
   401: "Unauthorized",
+  402: "Payment Required",
   403: "Forbidden",
   404: "Not Found",
   405: "Method Not Allowed",
+  406: "Not Acceptable",
+  408: "Request Timeout",
   409: "Conflict",
+  410: "Gone",
+  411: "Length Required",
+  412: "Precondition Failed",
   413: "Content Too Large",
+  414: "URI Too Long",
   415: "Unsupported Media Type",
   422: "Unprocessable Content",
+  423: "Locked",
+  424: "Failed Dependency",
+  425: "Too Early",
+  428: "Precondition Required",
   429: "Too Many Requests",
+  431: "Request Header Fields Too Large",
   500: "Internal Server Error",
+  501: "Not Implemented",
   502: "Bad Gateway",
   503: "Service Unavailable",
   504: "Gateway Timeout",
@@ -272,21 +300,78 @@ export const decodeProblem = (value: unknown, status?: number): ApiProblem => {
   return problem.status === undefined && isErrorStatus(status) ? { ...problem, status } : problem
 }
 
+/** What a problem body was, before decoding. */
+export type ProblemBodyKind =
+  /** A JSON object: decoded as a problem (members of the wrong type ignored). */
+  | "problem"
+  /** Valid JSON that is not an object (array, string, number …). */
+  | "json-not-object"
+  /** Text that is not JSON (HTML error page, plain text, truncated JSON). */
+  | "not-json"
+  /** JSON past a reading limit (size, depth, values, string or key length): not read. */
+  | "refused"
+  /** Nothing, or only whitespace. */
+  | "empty"
+
+/** A body read from text: what it was, the decoded problem, and the JSON reader's findings. */
+export interface ProblemRead {
+  readonly body: ProblemBodyKind
+  readonly problem: ApiProblem
+  /**
+   * Findings of the JSON reader, positioned in the body text: `duplicate-key` (the first value is
+   * kept) and `invalid-value` (a number that is not finite or not exact) on a body that was read;
+   * the `syntax` finding of JSON-like text that is not JSON; the `document-limit` finding of a
+   * refused body. Empty for a clean body.
+   */
+  readonly findings: ReadonlyArray<Finding & { readonly position: Position }>
+}
+
+const looksLikeJson = /^[\t\n\r ]*[[{]/
+
+/**
+ * Read a problem body from response text under `limits` (default `defaultLimits`): what the body
+ * was, the problem ({@link decodeProblem} for JSON; a degraded problem with the HTTP `status` and a
+ * bounded, escaped excerpt or the crossed limit otherwise), and the reader's findings. One leading
+ * byte order mark is ignored. Never throws for any string; linear in the text's length.
+ */
+export const readProblemText = (text: string, status?: number, limits?: Partial<Limits>): ProblemRead => {
+  const bounds = resolveLimits(limits)
+  if (text.trim() === "")
+    return { body: "empty", problem: degraded(status, "The response body is empty."), findings: [] }
+  const tooLarge = checkSize(text, bounds.maxBytes)
+  const body = normaliseNewlines(stripBom(text))
+  const outcome = tooLarge === undefined ? parseJson(body, bounds) : { findings: [tooLarge] }
+  const findings = outcome.findings
+  const stop = findings.find((f) => f.rule === "syntax" || f.rule === "document-limit")
+  if (stop !== undefined) {
+    const at = `line ${stop.position.line}, column ${stop.position.column}`
+    if (stop.rule === "document-limit") {
+      const detail = `The response body is not read: ${stop.message} (${at}).`
+      return { body: "refused", problem: degraded(status, detail), findings: [stop] }
+    }
+    const jsonLike = looksLikeJson.test(body)
+    const reason = jsonLike ? ` (${stop.message})` : ""
+    const detail = `The response body is not JSON${reason}: "${excerpt(text.trim(), BODY_EXCERPT_LENGTH)}"`
+    return { body: "not-json", problem: degraded(status, detail), findings: jsonLike ? [stop] : [] }
+  }
+  // Within the limits and well-formed: only `invalid-value` (a lossy number) can have withheld the
+  // value; read it again for the value (deterministic), the number reported as found.
+  const value = outcome.value !== undefined ? outcome.value.value : new JsonParser(body, bounds).parse()
+  return {
+    body: isPlainObject(value) ? "problem" : "json-not-object",
+    problem: decodeProblem(value, status),
+    findings,
+  }
+}
+
 /**
  * Decode a problem from response text: JSON objects decode leniently ({@link decodeProblem}); text
  * that is not JSON, or JSON that is not an object, degrades to the HTTP `status` plus a bounded,
- * escaped excerpt of the body. Never throws.
+ * escaped excerpt of the body; a body past a limit degrades to the status and the limit. A duplicate
+ * member keeps its first value ({@link readProblemText} reports it). Never throws for any string.
  */
-export const decodeProblemText = (text: string, status?: number): ApiProblem => {
-  if (text.trim() === "") return degraded(status, "The response body is empty.")
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(text)
-  } catch {
-    return degraded(status, `The response body is not JSON: "${excerpt(text.trim(), BODY_EXCERPT_LENGTH)}"`)
-  }
-  return decodeProblem(parsed, status)
-}
+export const decodeProblemText = (text: string, status?: number, limits?: Partial<Limits>): ApiProblem =>
+  readProblemText(text, status, limits).problem
 
 /** The JSON form of a decoded problem (inverse of decoding, up to `type` defaulting and `__proto__`). */
 export const encodeProblem = (problem: ApiProblem): Record<string, unknown> => encodeMembers(problem)

@@ -4,31 +4,26 @@
  * is about the request body (design/domain.md §3, §8.5).
  *
  * Input is untrusted text: a conforming `InputValidationProblem` / `ApiProblem`, a JSON object with
- * wrong member types, JSON that is not an object, or plain text (a proxy's HTML page). Decoding is
- * Problem.ts's (lenient, never fails); this module only reads the decoded problem. Nothing here
- * throws for any input, and every list is walked once (linear time).
+ * wrong member types, JSON that is not an object, or plain text (a proxy's HTML page). Reading and
+ * decoding are Problem.ts's (`readProblemText`: the core's JSON reader under `Limits`, lenient
+ * decoding that never fails); this module only reads the decoded problem. Nothing here throws for
+ * any text, and every list is walked once (linear time).
  */
-import type { Position } from "./Diagnostic.js"
+import type { Finding, Position } from "./Diagnostic.js"
 import { child, toPath } from "./internal/pointer.js"
+import type { Limits } from "./Limits.js"
 import {
   type ApiProblem,
-  decodeProblem,
-  decodeProblemText,
   type IgnoredMember,
   type InputValidationIssue,
+  type ProblemBodyKind,
+  readProblemText,
+  reasonPhrases,
 } from "./Problem.js"
 import type { SourceDocument } from "./Source.js"
 
-/** What the body was before decoding. */
-export type BodyKind =
-  /** A JSON object: decoded as a problem (members of the wrong type ignored). */
-  | "problem"
-  /** Valid JSON that is not an object (array, string, number …). */
-  | "json-not-object"
-  /** Text that is not JSON (HTML error page, plain text). */
-  | "not-json"
-  /** Nothing, or only whitespace. */
-  | "empty"
+/** What the body was before decoding (Problem.ts `ProblemBodyKind`). */
+export type BodyKind = ProblemBodyKind
 
 /** Where a body issue lands in the manifest. */
 export interface IssueLocation {
@@ -81,6 +76,12 @@ export interface ProblemExplanation {
   readonly body: BodyKind
   /** The decoded problem (Problem.ts). */
   readonly problem: ApiProblem
+  /**
+   * What the JSON reader found in the body text (Problem.ts `readProblemText`), positioned in it:
+   * `duplicate-key` (the first value is kept and explained), `invalid-value` (a lossy number), the
+   * `syntax` error of JSON-like text, the `document-limit` that refused a body.
+   */
+  readonly findings: ReadonlyArray<Finding & { readonly position: Position }>
   /** Reason phrase of `problem.status` ("Unprocessable Content"). */
   readonly reason?: string
   readonly retry: RetryAdvice
@@ -93,36 +94,8 @@ export interface ExplainOptions {
   readonly status?: number
   /** The manifest that was sent: body issues are mapped to its lines. */
   readonly manifest?: SourceDocument
-}
-
-const reasonPhrases: Readonly<Record<number, string>> = {
-  400: "Bad Request",
-  401: "Unauthorized",
-  402: "Payment Required",
-  403: "Forbidden",
-  404: "Not Found",
-  405: "Method Not Allowed",
-  406: "Not Acceptable",
-  408: "Request Timeout",
-  409: "Conflict",
-  410: "Gone",
-  411: "Length Required",
-  412: "Precondition Failed",
-  413: "Content Too Large",
-  414: "URI Too Long",
-  415: "Unsupported Media Type",
-  422: "Unprocessable Content",
-  423: "Locked",
-  424: "Failed Dependency",
-  425: "Too Early",
-  428: "Precondition Required",
-  429: "Too Many Requests",
-  431: "Request Header Fields Too Large",
-  500: "Internal Server Error",
-  501: "Not Implemented",
-  502: "Bad Gateway",
-  503: "Service Unavailable",
-  504: "Gateway Timeout",
+  /** Overrides of `defaultLimits` for reading the body. */
+  readonly limits?: Partial<Limits>
 }
 
 /** Statuses whose requests usually succeed when sent again later (RFC 9110 / common practice). */
@@ -130,18 +103,6 @@ const transientStatuses = new Set([408, 425, 429, 500, 502, 503, 504])
 
 const isRecord = (v: unknown): v is Readonly<Record<string, unknown>> =>
   typeof v === "object" && v !== null && !Array.isArray(v)
-
-/** Decide what the body was, and decode it. */
-const decodeBody = (text: string, status: number | undefined): { body: BodyKind; problem: ApiProblem } => {
-  if (text.trim() === "") return { body: "empty", problem: decodeProblemText(text, status) }
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(text)
-  } catch {
-    return { body: "not-json", problem: decodeProblemText(text, status) }
-  }
-  return { body: isRecord(parsed) ? "problem" : "json-not-object", problem: decodeProblem(parsed, status) }
-}
 
 const retryAdvice = (problem: ApiProblem): RetryAdvice => {
   const after = problem.retryAfter
@@ -360,15 +321,16 @@ const legacyIssues = (
   return out
 }
 
-/** Explain an error body (any text). Never throws. */
+/** Explain an error body (any text). Never throws for any string. */
 export const explainProblem = (text: string, options: ExplainOptions = {}): ProblemExplanation => {
-  const { body, problem } = decodeBody(text, options.status)
+  const { body, problem, findings } = readProblemText(text, options.status, options.limits)
   const issues = (problem.issues ?? []).map((issue, i) => explainIssue(issue, i, options.manifest))
   for (const issue of legacyIssues(problem, issues.length, options.manifest)) issues.push(issue)
   const reason = problem.status !== undefined ? reasonPhrases[problem.status] : undefined
   return {
     body,
     problem,
+    findings,
     ...(reason !== undefined ? { reason } : {}),
     retry: retryAdvice(problem),
     support: {

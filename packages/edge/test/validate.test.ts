@@ -1,3 +1,4 @@
+import { ruleDescriptions } from "@ampkit/core/RuleCatalog"
 import { describe, expect, it } from "vitest"
 import { makeHandler } from "../src/index.js"
 import { expectProblem } from "./expectProblem.js"
@@ -185,6 +186,39 @@ describe("POST /v1/validate", () => {
       expect(JSON.stringify(body)).not.toContain("\u202e")
       expect(core.validateCalls).toHaveLength(0)
     }
+  })
+
+  it("answers 400 for an ignore id that is no rule of the catalog, naming it with a did-you-mean", async () => {
+    const core = fakeCore()
+    const url = "/v1/validate?ignore=unknown-key,nosuch&ignore=unknown-kye"
+    const body = await expectProblem(await makeHandler(core)(post(url, manifest, "application/yaml")), 400)
+    expect(body.type).toBe("urn:problem-type:ampkit:request-invalid")
+    expect(body.issues).toEqual([
+      { in: "query", name: "ignore", detail: 'unknown rule "nosuch"', severity: "error" },
+      {
+        in: "query",
+        name: "ignore",
+        detail: 'unknown rule "unknown-kye" (did you mean "unknown-key"?)',
+        severity: "error",
+      },
+    ])
+    expect(core.validateCalls).toHaveLength(0)
+    // A malformed id gets the suggestion too.
+    const malformed = await expectProblem(
+      await makeHandler(core)(post("/v1/validate?ignore=Unknown_Key", manifest, "application/yaml")),
+      400,
+    )
+    expect(malformed.issues).toEqual([
+      expect.objectContaining({ detail: '"Unknown_Key" is not a rule id (did you mean "unknown-key"?)' }),
+    ])
+  })
+
+  it("accepts every rule id of the core's catalog in ?ignore=", async () => {
+    const core = fakeCore()
+    const ids = ruleDescriptions.map((r) => r.id)
+    const response = await makeHandler(core)(post(`/v1/validate?ignore=${ids.join(",")}`, manifest, "application/yaml"))
+    expect(response.status).toBe(200)
+    expect(core.validateCalls[0]?.options.ignore).toEqual(ids)
   })
 
   it("validates an empty body as the empty text (the core decides what that means)", async () => {

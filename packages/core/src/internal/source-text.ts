@@ -12,14 +12,38 @@
  *   and the separators U+2028/U+2029 anywhere, quoted strings included: YAML 1.1 (Ampersand's server)
  *   reads them as line breaks, YAML 1.2 as ordinary characters. Escapes (`"\u2028"`) stay allowed.
  *   JSON allows all three groups raw, as RFC 8259 does.
+ * - At most `maxCharFindings` (10) refused characters are listed; when there are more, one closing
+ *   finding counts the rest ("5 more `syntax` findings are not listed (the first 10 are)", the
+ *   wording of Validate.ts's cap per rule): never dropped silently.
+ * - Text with U+0000 at every other character is UTF-16 (ASCII) without a byte order mark, read as
+ *   UTF-8: one finding says so, instead of a U+0000 for each.
  * - CRLF becomes LF, so CRLF and LF input give identical values, positions and findings.
  */
 import type { Syntax } from "../Source.js"
 import { type SourceFinding, sourceFinding, unicodeName, where } from "./source-finding.js"
 import { LineIndex } from "./source-lines.js"
 
-/** At most this many character findings are reported (a binary file would otherwise give thousands). */
-const maxCharFindings = 10
+/**
+ * "UTF-16 LE" when zeros fill the odd positions and not the even ones among the first 256 of `length`
+ * units (bytes, or the code units of text decoded from them byte for byte): ASCII in UTF-16 LE
+ * without a byte order mark. "UTF-16 BE" for the mirror pattern; else `undefined`.
+ */
+export const utf16Pattern = (length: number, unitAt: (i: number) => number): string | undefined => {
+  const n = Math.min(length, 256)
+  if (n < 2) return undefined
+  const odd = n >> 1
+  const zeros = [0, 0]
+  for (let i = 0; i < n; i++) if (unitAt(i) === 0) zeros[i & 1]!++
+  const [even, oddZeros] = zeros as [number, number]
+  return oddZeros * 2 > odd && even * 2 < n - odd
+    ? "UTF-16 LE"
+    : even * 2 > n - odd && oddZeros * 2 < odd
+      ? "UTF-16 BE"
+      : undefined
+}
+
+/** At most this many character findings are listed (a binary file would otherwise give thousands). */
+export const maxCharFindings = 10
 
 /** UTF-8 length of a string; an unpaired surrogate counts as the 3 bytes of U+FFFD. */
 export const utf8Length = (text: string): number => {
@@ -70,11 +94,33 @@ export const checkCharacters = (text: string, syntax: Syntax): Array<SourceFindi
   const first = re.exec(text)
   if (first === null) return []
   const lines = new LineIndex(text)
+  if (first[0] === "\u0000") {
+    const wide = utf16Pattern(text.length, (i) => text.charCodeAt(i))
+    if (wide !== undefined) {
+      re.lastIndex = 0
+      const message = `the text looks like ${wide} without a byte order mark: save it as UTF-8`
+      return [sourceFinding("syntax", message, { line: 1, column: 1 })]
+    }
+  }
   const out: Array<SourceFinding> = []
-  for (let m: RegExpExecArray | null = first; m !== null && out.length < maxCharFindings; m = re.exec(text)) {
-    out.push(characterFinding(m[0].charCodeAt(0), lines.position(m.index), syntax))
+  let more = 0
+  let firstUnlisted = 0
+  for (let m: RegExpExecArray | null = first; m !== null; m = re.exec(text)) {
+    if (out.length < maxCharFindings) out.push(characterFinding(m[0].charCodeAt(0), lines.position(m.index), syntax))
+    else if (more++ === 0) firstUnlisted = m.index
   }
   re.lastIndex = 0
+  if (more > 0) {
+    out.push(
+      sourceFinding(
+        "syntax",
+        `${more} more \`syntax\` finding${more > 1 ? "s are" : " is"} not listed (the first ${maxCharFindings} are)`,
+        lines.position(firstUnlisted),
+        "",
+        { hint: "fix the ones listed and validate again" },
+      ),
+    )
+  }
   return out
 }
 

@@ -1,5 +1,6 @@
 /** Strict UTF-8 decoding: bad bytes are an error with a position, never a silent U+FFFD. */
 import type { Position } from "../Diagnostic.js"
+import { utf16Pattern } from "./source-text.js"
 
 export type Utf8Result =
   | { readonly ok: true; readonly text: string }
@@ -22,17 +23,30 @@ export const decodeUtf8 = (bytes: Uint8Array): Utf8Result => {
       }
     }
     const prefix = decoder.decode(bytes.subarray(lineStart, offset))
-    const utf16LE = bytes[0] === 0xff && bytes[1] === 0xfe
-    const utf16BE = bytes[0] === 0xfe && bytes[1] === 0xff
-    const utf16 = utf16LE || utf16BE ? " (the text looks like UTF-16: save it as UTF-8)" : ""
+    const wide = wideEncoding(bytes.length, (i) => bytes[i]!)
+    const hint = wide !== undefined ? ` (the text looks like ${wide}: save it as UTF-8)` : ""
     const byte = bytes[offset] ?? 0
     return {
       ok: false,
       offset,
       position: { line, column: prefix.length + 1 },
-      message: `invalid UTF-8: byte 0x${byte.toString(16).padStart(2, "0")} at offset ${offset}${utf16}`,
+      message: `invalid UTF-8: byte 0x${byte.toString(16).padStart(2, "0")} at offset ${offset}${hint}`,
     }
   }
+}
+
+/**
+ * The UTF-16 / UTF-32 encoding `length` bytes look like, named for a message: by byte order mark
+ * (`FF FE 00 00` is UTF-32 LE, not UTF-16), else by where the zeros fall (UTF-16 without a byte
+ * order mark, source-text.ts `utf16Pattern`).
+ */
+export const wideEncoding = (length: number, unitAt: (i: number) => number): string | undefined => {
+  const b = (i: number): number | undefined => (i < length ? unitAt(i) : undefined)
+  if (b(0) === 0xff && b(1) === 0xfe) return b(2) === 0 && b(3) === 0 ? "UTF-32 LE" : "UTF-16 LE"
+  if (b(0) === 0 && b(1) === 0 && b(2) === 0xfe && b(3) === 0xff) return "UTF-32 BE"
+  if (b(0) === 0xfe && b(1) === 0xff) return "UTF-16 BE"
+  const pattern = utf16Pattern(length, unitAt)
+  return pattern && `${pattern} without a byte order mark`
 }
 
 /** Offset of the first byte that does not start or continue a well-formed UTF-8 sequence. */

@@ -2,13 +2,15 @@
  * `ampkit diff --format sarif`: SARIF 2.1.0, one result per change, ruled by the change catalog.
  * Results sit in the new file (a removal at its nearest surviving parent, with its old position
  * as a related location); `partialFingerprints` carries the change's fingerprint so code-scanning
- * tools track it across runs; accepted changes are suppressed (`external`).
+ * tools track it across runs; accepted changes are suppressed (`external`). File names become URI
+ * references (render/sarif-uri.ts).
  */
 
 import { changeCatalog } from "../changes/catalog.js"
 import { changeSummaries } from "../changes/summaries.js"
 import type { DiffResult, FailOn } from "../Diff.js"
 import { gradeOf, newFilePosition } from "./diff-level.js"
+import { sarifUri } from "./sarif-uri.js"
 
 export interface DiffSarifOptions {
   readonly oldFile: string
@@ -52,7 +54,7 @@ export const renderDiffSarif = (result: DiffResult, options: DiffSarifOptions) =
             message: { text: c.message },
             locations: [
               {
-                physicalLocation: { artifactLocation: { uri: options.newFile }, ...region },
+                physicalLocation: { artifactLocation: { uri: sarifUri(options.newFile) }, ...region },
                 logicalLocations: [
                   { fullyQualifiedName: `${c.integration}${c.subject.length > 0 ? `/${c.subject.join("/")}` : ""}` },
                 ],
@@ -65,7 +67,7 @@ export const renderDiffSarif = (result: DiffResult, options: DiffSarifOptions) =
                       id: 1,
                       message: { text: "where it was in the old file" },
                       physicalLocation: {
-                        artifactLocation: { uri: options.oldFile },
+                        artifactLocation: { uri: sarifUri(options.oldFile) },
                         region: { startLine: c.line, startColumn: c.column ?? 1 },
                       },
                     },

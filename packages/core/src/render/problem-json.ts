@@ -3,7 +3,11 @@
  * `encodeProblem`: RFC 9457 members, `type` defaulted, dates as RFC 3339, extensions kept, members
  * of the wrong type given back as received, `__proto__` dropped). When the issues were mapped to a
  * manifest, each mapped body issue also carries `manifestLocation: { file, pointer, line, column,
- * exact }`.
+ * exact }`. When the JSON reader found something in the body (a duplicate member: its first value is
+ * the one decoded; a lossy number; the syntax error or crossed limit of a body that was not read),
+ * `bodyDiagnostics` lists it as `validate --format json` lists diagnostics: `{ rule, severity,
+ * message, pointer, line, column, hint? }`, positioned in the body text (it replaces an extension
+ * member of that name, which the body should not carry).
  */
 
 import { encodeProblem } from "../Problem.js"
@@ -13,7 +17,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 
 /** The JSON value of `ampkit problem --format json`. `manifestName` names the manifest in locations. */
 export const problemJson = (explanation: ProblemExplanation, manifestName?: string): Record<string, unknown> => {
-  const encoded = encodeProblem(explanation.problem)
+  const encoded = withFindings(encodeProblem(explanation.problem), explanation.findings)
   if (manifestName === undefined || !Array.isArray(encoded.issues)) return encoded
   // Encoded issues are the decoded ones in order, with ignored non-object entries put back in place.
   const located = explanation.issues.filter((i) => i.source === "issues")
@@ -36,3 +40,22 @@ export const problemJson = (explanation: ProblemExplanation, manifestName?: stri
   })
   return { ...encoded, issues }
 }
+
+const withFindings = (
+  encoded: Record<string, unknown>,
+  findings: ProblemExplanation["findings"],
+): Record<string, unknown> =>
+  findings.length === 0
+    ? encoded
+    : {
+        ...encoded,
+        bodyDiagnostics: findings.map((f) => ({
+          rule: f.rule,
+          severity: f.severity,
+          message: f.message,
+          pointer: f.pointer,
+          line: f.position.line,
+          column: f.position.column,
+          ...(f.hint !== undefined ? { hint: f.hint } : {}),
+        })),
+      }

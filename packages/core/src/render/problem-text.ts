@@ -4,7 +4,8 @@
  *
  * The body is hostile input: every received string is escaped (no control or bidi character reaches
  * the terminal) and bounded (a 1 MB `detail` prints its first part and how much was left out), long
- * lists are cut with a count, and values are previewed with a depth and length limit.
+ * lists are cut with a count, and values are previewed with a depth and length limit. What the JSON
+ * reader found in a body it read (a duplicate member, a lossy number) is listed under "Body findings".
  */
 import type { ExplainedIssue, ProblemExplanation } from "../ProblemExplain.js"
 import { escapeControl } from "./escape.js"
@@ -106,6 +107,16 @@ export const renderProblemText = (explanation: ProblemExplanation, options: Prob
   const heading = [status, title].filter((s) => s !== "").join(": ") || "Error response"
   out.push(`${c("red", "✖")} ${c("bold", heading)}`)
   if (problem.detail !== undefined) out.push(`  ${block(problem.detail, "  ")}`)
+  // What the reader found in a body it read (a refused or non-JSON body says why in its detail).
+  const findings = explanation.body === "problem" || explanation.body === "json-not-object" ? explanation.findings : []
+  if (findings.length > 0) {
+    out.push("", c("bold", `Body findings (${findings.length}):`))
+    for (const f of findings.slice(0, maxCauses)) {
+      const at = `line ${f.position.line}, column ${f.position.column}`
+      out.push(`  ${c("yellow", "!")} ${at}: ${bounded(f.message, 300)} ${c("dim", `(${f.rule})`)}`)
+    }
+    if (findings.length > maxCauses) out.push(c("dim", `  … and ${findings.length - maxCauses} more`))
+  }
 
   const facts: Array<[string, string]> = []
   if (problem.type !== "about:blank") facts.push(["type", bounded(problem.type, 300)])
@@ -163,7 +174,7 @@ export const renderProblemText = (explanation: ProblemExplanation, options: Prob
     }
     if (problem.ignored.length > 20) out.push(c("dim", `  … and ${problem.ignored.length - 20} more`))
   }
-  if (explanation.body === "json-not-object" || explanation.body === "not-json" || explanation.body === "empty") {
+  if (explanation.body !== "problem") {
     out.push(c("dim", "The body is not an RFC 9457 problem; shown is what could be read from it."))
   }
   return `${out.join("\n")}\n`

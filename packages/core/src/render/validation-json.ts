@@ -4,6 +4,7 @@ import { toPath } from "../internal/pointer.js"
 import type { RuleDescription } from "../RuleCatalog.js"
 import type { ValidationReport } from "../Validate.js"
 import { escapeControl } from "./escape.js"
+import { sarifUri } from "./sarif-uri.js"
 
 export interface FileReport {
   readonly file: string
@@ -57,7 +58,7 @@ export const validationAmpJson = ({ report }: FileReport) => {
 
 const sarifLevel = { error: "error", warning: "warning", info: "note" } as const
 
-/** SARIF 2.1.0 log for one or more files. */
+/** SARIF 2.1.0 log for one or more files (each file name as a URI reference: render/sarif-uri.ts). */
 export const validationSarif = (
   files: ReadonlyArray<FileReport>,
   ruleDescriptions: ReadonlyArray<RuleDescription>,
@@ -88,7 +89,7 @@ export const validationSarif = (
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: { uri: file },
+                  artifactLocation: { uri: sarifUri(file) },
                   region: { startLine: d.line, startColumn: d.column },
                 },
                 logicalLocations: [{ fullyQualifiedName: d.pointer === "" ? "/" : d.pointer }],

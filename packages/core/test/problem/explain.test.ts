@@ -247,10 +247,13 @@ describe("hostile bodies never crash", () => {
     expect(explainProblem("").problem.detail).toBe("The response body is empty.")
   })
 
-  test("a 1 MB detail and 100k-deep nesting are explained without blowing up", () => {
+  test("a 1 MB detail is explained; 100k-deep nesting is refused at the depth limit, without blowing up", () => {
     const huge = JSON.stringify({ status: 400, detail: "x".repeat(1_000_000) })
     expect(explainProblem(huge).problem.detail).toHaveLength(1_000_000)
     const deep = `{"status":400,"context":${"[".repeat(100_000)}${"]".repeat(100_000)}}`
-    expect(explainProblem(deep).problem.status).toBe(400)
+    const e = explainProblem(deep, { status: 400 })
+    expect(e.body).toBe("refused")
+    expect(e.problem.status).toBe(400)
+    expect(e.findings.map((f) => f.rule)).toEqual(["document-limit"])
   })
 })

@@ -1,8 +1,10 @@
 /** Raw text: size, encodings, control characters, line endings (both syntaxes). */
 import { describe, expect, test } from "vitest"
-import { utf8Length } from "../../src/internal/source-text.js"
+import { maxCharFindings, utf8Length } from "../../src/internal/source-text.js"
+import { decodeUtf8 } from "../../src/internal/utf8.js"
 import type { Syntax } from "../../src/Source.js"
 import { parseSource } from "../../src/Source.js"
+import { validate } from "../../src/Validate.js"
 
 const parse = (text: string, syntax: Syntax, limits = {}) => parseSource(text, { syntax, limits })
 const samples: Record<Syntax, (inner: string) => string> = {
@@ -85,10 +87,16 @@ describe("refused characters", () => {
     expect(parse('{\t"a":\t1}', "json").document?.value).toEqual({ a: 1 })
   })
 
-  test("a binary file gives at most 10 character findings", () => {
+  test("a binary file gives at most 10 character findings, and one that counts the rest", () => {
     const binary = Array.from({ length: 1000 }, (_, i) => String.fromCharCode(i % 32)).join("")
     const result = parse(binary, "yaml")
-    expect(result.findings).toHaveLength(10)
+    expect(result.findings).toHaveLength(11)
+    // 30 of every 32 characters are refused (all but tab and LF; a CR without LF too): 938, 10 listed.
+    expect(result.findings[10]).toMatchObject({
+      rule: "syntax",
+      message: "928 more `syntax` findings are not listed (the first 10 are)",
+      position: { line: 2, column: 2 },
+    })
   })
 
   test("positions of refused characters are on the right line", () => {
@@ -152,5 +160,111 @@ describe("size", () => {
       { rule: "document-limit", message: "the input is more than 4194304 bytes, over the limit of 4194304 bytes" },
     ])
     expect(performance.now() - started).toBeLessThan(2000)
+  })
+})
+
+describe("character findings past the first 10 are counted, never dropped silently", () => {
+  test("15 strings with U+0001: 10 listed, then one finding for the 5 on lines 12–16", () => {
+    const text = `specVersion: 1.0.0\n${Array.from({ length: 15 }, (_, i) => `x${i}: "a\u0001b"\n`).join("")}`
+    const result = parse(text, "yaml")
+    expect(result.findings.map((f) => f.position?.line)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])
+    expect(result.findings[maxCharFindings]).toEqual({
+      rule: "syntax",
+      severity: "error",
+      message: "5 more `syntax` findings are not listed (the first 10 are)",
+      pointer: "",
+      hint: "fix the ones listed and validate again",
+      position: { line: 12, column: 8 },
+    })
+    // validate counts the notice as one more error: the report never claims just 10.
+    expect(validate(text).errors).toBe(11)
+  })
+
+  test.each(["yaml", "json"] as const)("%s: exactly 10 gives no notice; 11 gives a singular one", (syntax) => {
+    expect(parse(samples[syntax]("\u0001".repeat(10)), syntax).findings).toHaveLength(10)
+    const eleven = parse(samples[syntax]("\u0001".repeat(11)), syntax).findings
+    expect(eleven.map((f) => f.message).at(-1)).toBe("1 more `syntax` finding is not listed (the first 10 are)")
+  })
+
+  test("counting the rest of a 4 MB binary file stays fast", () => {
+    const started = performance.now()
+    const findings = parse("\u0001".repeat(4 * 1024 * 1024 - 16), "yaml").findings
+    expect(findings.at(-1)?.message).toBe(
+      `${4 * 1024 * 1024 - 26} more \`syntax\` findings are not listed (the first 10 are)`,
+    )
+    expect(performance.now() - started).toBeLessThan(2000)
+  })
+})
+
+describe("UTF-16 read as UTF-8 is named once, not as ten U+0000 errors", () => {
+  /** ASCII text encoded as UTF-16 / UTF-32 without a byte order mark, decoded byte for byte. */
+  const widen = (text: string, encoding: "16le" | "16be" | "32le" | "32be"): Uint8Array => {
+    const width = encoding.startsWith("16") ? 2 : 4
+    const bytes = new Uint8Array(text.length * width)
+    for (let i = 0; i < text.length; i++) {
+      bytes[encoding.endsWith("le") ? i * width : i * width + width - 1] = text.charCodeAt(i)
+    }
+    return bytes
+  }
+  const manifest = "specVersion: 1.0.0\r\nintegrations: []\r\n"
+
+  test.each([
+    ["16le", "UTF-16 LE"],
+    ["16be", "UTF-16 BE"],
+  ] as const)("%s without a BOM: one finding naming %s", (encoding, name) => {
+    const decoded = decodeUtf8(widen(manifest, encoding))
+    expect(decoded.ok).toBe(true)
+    if (!decoded.ok) return
+    for (const syntax of ["yaml", "json"] as const) {
+      expect(parse(decoded.text, syntax).findings).toEqual([
+        {
+          rule: "syntax",
+          severity: "error",
+          message: `the text looks like ${name} without a byte order mark: save it as UTF-8`,
+          pointer: "",
+          position: { line: 1, column: 1 },
+        },
+      ])
+    }
+    expect(validate(decoded.text).diagnostics).toHaveLength(1)
+  })
+
+  test("UTF-32 without a BOM is not called UTF-16 (its NULs are listed, then counted)", () => {
+    const decoded = decodeUtf8(widen(manifest, "32le"))
+    if (!decoded.ok) throw new Error("UTF-32 of ASCII is valid UTF-8")
+    const findings = parse(decoded.text, "yaml").findings
+    expect(findings.some((f) => f.message.includes("UTF-16"))).toBe(false)
+    expect(findings.at(-1)?.message).toMatch(/^\d+ more `syntax` findings are not listed \(the first 10 are\)$/)
+  })
+
+  test("UTF-16 LE without a BOM holding a non-ASCII character fails decoding with the same hint", () => {
+    const bytes = widen("name: caf\u00e9\n", "16le")
+    const decoded = decodeUtf8(bytes)
+    expect(decoded.ok).toBe(false)
+    if (!decoded.ok)
+      expect(decoded.message).toContain("(the text looks like UTF-16 LE without a byte order mark: save it as UTF-8)")
+  })
+
+  test("byte order marks name the encoding they belong to: a UTF-32 BOM is not called UTF-16", () => {
+    const message = (bytes: Array<number>): string => {
+      const decoded = decodeUtf8(new Uint8Array(bytes))
+      return decoded.ok ? "" : decoded.message
+    }
+    expect(message([0xff, 0xfe, 0x61, 0x00])).toContain("(the text looks like UTF-16 LE: save it as UTF-8)")
+    expect(message([0xfe, 0xff, 0x00, 0x61])).toContain("(the text looks like UTF-16 BE: save it as UTF-8)")
+    expect(message([0xff, 0xfe, 0x00, 0x00, 0x61, 0x00, 0x00, 0x00])).toContain(
+      "(the text looks like UTF-32 LE: save it as UTF-8)",
+    )
+    expect(message([0x00, 0x00, 0xfe, 0xff, 0x00, 0x00, 0x00, 0x61])).toContain(
+      "(the text looks like UTF-32 BE: save it as UTF-8)",
+    )
+  })
+
+  test("ordinary NULs in UTF-8 text are still listed one by one", () => {
+    const result = parse("a: 1\nb: \u0000\u0000\n", "yaml")
+    expect(result.findings.map((f) => f.message)).toEqual([
+      "control character U+0000 at line 2, column 4 is not allowed in YAML",
+      "control character U+0000 at line 2, column 5 is not allowed in YAML",
+    ])
   })
 })

@@ -2,8 +2,11 @@
  * `POST /v1/validate`: the body is a manifest (YAML or JSON, by Content-Type). 200 `{ ok: true, diagnostics }`
  * when it has no error (diagnostics are its warnings and infos, suppressed ones flagged); 400 when it does
  * not parse, 422 when it breaks rules (Verdict.ts). `?ignore=rule-a,rule-b` (repeatable) suppresses those
- * rules' warnings and infos, like the CLI's `--ignore`.
+ * rules' warnings and infos, like the CLI's `--ignore`; an id that is not in the core's rule catalog is a
+ * 400, as `--ignore` of an unknown rule is a usage error (a typo would otherwise silently suppress nothing).
  */
+import { suggest } from "@ampkit/core/internal/suggest"
+import { ruleDescriptions } from "@ampkit/core/RuleCatalog"
 import { readBody } from "../BodyReader.js"
 import { excerpt } from "../Excerpt.js"
 import { Failure, type Issue } from "../Failure.js"
@@ -17,7 +20,23 @@ const ruleId = /^[a-z0-9][a-z0-9-]{0,63}$/
 /** Most rule ids one request may ignore. */
 export const maxIgnoredRules = 100
 
-/** The rule ids of every `ignore` query parameter (comma-separated, repeatable). */
+/** Every rule id of the core's catalog (RuleCatalog.ts), in catalog order. */
+const knownRules: ReadonlyArray<string> = ruleDescriptions.map((r) => r.id)
+const known = new Set(knownRules)
+
+/** Why `id` cannot be ignored (not shaped like a rule id, or no such rule), with the closest rule id. */
+const ignoreIssue = (id: string): Issue => {
+  const near = suggest(id, knownRules)
+  const why = ruleId.test(id) ? `unknown rule ${excerpt(id)}` : `${excerpt(id)} is not a rule id`
+  return {
+    in: "query",
+    name: "ignore",
+    detail: near !== undefined ? `${why} (did you mean "${near}"?)` : why,
+    severity: "error",
+  }
+}
+
+/** The rule ids of every `ignore` query parameter (comma-separated, repeatable); each must be a known rule. */
 export const ignoredRules = (url: URL): ReadonlyArray<string> => {
   const ids = url.searchParams
     .getAll("ignore")
@@ -25,9 +44,9 @@ export const ignoredRules = (url: URL): ReadonlyArray<string> => {
     .map((s) => s.trim())
     .filter((s) => s !== "")
   const issues: Array<Issue> = ids
-    .filter((id) => !ruleId.test(id))
+    .filter((id) => !known.has(id))
     .slice(0, 10)
-    .map((id) => ({ in: "query", name: "ignore", detail: `${excerpt(id)} is not a rule id`, severity: "error" }))
+    .map(ignoreIssue)
   if (issues.length > 0)
     throw new Failure("RequestInvalid", "the ignore parameter names something that is not a rule id", { issues })
   if (ids.length > maxIgnoredRules)
