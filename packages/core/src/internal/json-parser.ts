@@ -63,9 +63,9 @@ export class JsonParser {
   /** A finding that forbids producing a document was recorded (non-finite number …). */
   invalid = false
   readonly findings: Array<SourceFinding> = []
-  private nodes = 0
-  private readonly stack: Array<Frame> = []
-  private lines: LineIndex | undefined
+  #nodes = 0
+  readonly #stack: Array<Frame> = []
+  #lines: LineIndex | undefined
 
   constructor(
     private readonly text: string,
@@ -80,7 +80,7 @@ export class JsonParser {
 
   parse(): unknown {
     const text = this.text
-    const stack = this.stack
+    const stack = this.#stack
     const maxDepth = this.limits.maxDepth
     let value: unknown
     parseValue: for (;;) {
@@ -88,9 +88,9 @@ export class JsonParser {
       const c = text.charCodeAt(this.pos)
       if (c === 123 /* { */ || c === 91 /* [ */) {
         if (stack.length + 1 > maxDepth) {
-          this.stop("document-limit", `nesting is deeper than the limit of ${maxDepth} levels`, this.pos)
+          this.#stop("document-limit", `nesting is deeper than the limit of ${maxDepth} levels`, this.pos)
         }
-        this.count()
+        this.#count()
         const open = this.pos++
         this.skipSpace()
         if (c === 123) {
@@ -101,7 +101,7 @@ export class JsonParser {
           } else {
             const frame: ObjectFrame = { kind: 0, value: obj, open, key: "" }
             stack.push(frame)
-            frame.key = this.memberKey("a string key or `}`")
+            frame.key = this.#memberKey("a string key or `}`")
             continue
           }
         } else {
@@ -118,30 +118,30 @@ export class JsonParser {
         const start = this.pos
         value = this.string()
         if ((value as string).length > this.limits.maxStringLength) {
-          this.stop(
+          this.#stop(
             "document-limit",
             `a string of ${(value as string).length} characters is over the limit of ${this.limits.maxStringLength}`,
             start,
           )
         }
-        this.count()
+        this.#count()
       } else if (c === 45 /* - */ || (c >= 48 && c <= 57)) {
-        value = this.number()
-        this.count()
+        value = this.#number()
+        this.#count()
       } else if (c === 116 /* t */ && text.startsWith("true", this.pos)) {
         this.pos += 4
         value = true
-        this.count()
+        this.#count()
       } else if (c === 102 /* f */ && text.startsWith("false", this.pos)) {
         this.pos += 5
         value = false
-        this.count()
+        this.#count()
       } else if (c === 110 /* n */ && text.startsWith("null", this.pos)) {
         this.pos += 4
         value = null
-        this.count()
+        this.#count()
       } else {
-        this.unexpected("a value")
+        this.#unexpected("a value")
       }
 
       // Hand the finished value to its container; close every container that ends here.
@@ -149,7 +149,7 @@ export class JsonParser {
         const frame = stack[stack.length - 1]
         if (frame === undefined) {
           this.skipSpace()
-          if (this.pos < text.length) this.unexpected("the end of the input after the JSON value")
+          if (this.pos < text.length) this.#unexpected("the end of the input after the JSON value")
           return value
         }
         if (frame.kind === 1) {
@@ -160,19 +160,19 @@ export class JsonParser {
             this.pos++
             continue parseValue
           }
-          if (d !== 93 /* ] */) this.unexpected("`,` or `]`")
+          if (d !== 93 /* ] */) this.#unexpected("`,` or `]`")
         } else {
-          if (Object.hasOwn(frame.value, frame.key)) this.duplicate(frame.key)
+          if (Object.hasOwn(frame.value, frame.key)) this.#duplicate(frame.key)
           else setOwn(frame.value, frame.key, value)
           this.skipSpace()
           const d = text.charCodeAt(this.pos)
           if (d === 44 /* , */) {
             this.pos++
             this.skipSpace()
-            frame.key = this.memberKey("a string key")
+            frame.key = this.#memberKey("a string key")
             continue parseValue
           }
-          if (d !== 125 /* } */) this.unexpected("`,` or `}`")
+          if (d !== 125 /* } */) this.#unexpected("`,` or `}`")
         }
         this.pos++
         stack.pop()
@@ -193,26 +193,26 @@ export class JsonParser {
   }
 
   /** A member key, the `:` after it and the space before the value. */
-  private memberKey(expected: string): string {
+  #memberKey(expected: string): string {
     const start = this.pos
-    if (this.text.charCodeAt(start) !== QUOTE) this.unexpected(expected)
+    if (this.text.charCodeAt(start) !== QUOTE) this.#unexpected(expected)
     const key = this.string()
     if (key.length > this.limits.maxKeyLength) {
-      this.stop(
+      this.#stop(
         "document-limit",
         `a key of ${key.length} characters is over the limit of ${this.limits.maxKeyLength}`,
         start,
       )
     }
-    this.keyStart = start
+    this.#keyStart = start
     this.skipSpace()
-    if (this.text.charCodeAt(this.pos) !== 58 /* : */) this.unexpected("`:` after the key")
+    if (this.text.charCodeAt(this.pos) !== 58 /* : */) this.#unexpected("`:` after the key")
     this.pos++
     return key
   }
 
   /** Offset of the key being parsed (for the duplicate-key position). */
-  private keyStart = 0
+  #keyStart = 0
 
   /** The string starting at `pos` (on its opening quote); leaves `pos` after the closing quote. */
   string(): string {
@@ -257,17 +257,21 @@ export class JsonParser {
           case 117: {
             const hex = text.slice(i + 2, i + 6)
             if (!/^[0-9a-fA-F]{4}$/.test(hex)) {
-              this.stop("syntax", `invalid escape \`\\u${excerpt(hex, 4)}\` at ${this.at(i)}: expected 4 hex digits`, i)
+              this.#stop(
+                "syntax",
+                `invalid escape \`\\u${excerpt(hex, 4)}\` at ${this.#at(i)}: expected 4 hex digits`,
+                i,
+              )
             }
             out += String.fromCharCode(Number.parseInt(hex, 16))
             i += 4
             break
           }
           default:
-            if (Number.isNaN(e)) this.stop("syntax", `unterminated string at ${this.at(this.pos)}`, this.pos)
-            this.stop(
+            if (Number.isNaN(e)) this.#stop("syntax", `unterminated string at ${this.#at(this.pos)}`, this.pos)
+            this.#stop(
               "syntax",
-              `invalid escape \`\\${excerpt(String.fromCodePoint(text.codePointAt(i + 1)!))}\` at ${this.at(i)}`,
+              `invalid escape \`\\${excerpt(String.fromCodePoint(text.codePointAt(i + 1)!))}\` at ${this.#at(i)}`,
               i,
             )
         }
@@ -276,15 +280,15 @@ export class JsonParser {
         continue
       }
       if (c < 0x20 || Number.isNaN(c)) {
-        if (Number.isNaN(c)) this.stop("syntax", `unterminated string starting at ${this.at(this.pos)}`, this.pos)
+        if (Number.isNaN(c)) this.#stop("syntax", `unterminated string starting at ${this.#at(this.pos)}`, this.pos)
         const what = c === 10 ? "line break" : `control character U+${c.toString(16).toUpperCase().padStart(4, "0")}`
-        this.stop("syntax", `${what} inside a string at ${this.at(i)}: escape it`, i)
+        this.#stop("syntax", `${what} inside a string at ${this.#at(i)}: escape it`, i)
       }
       i++
     }
   }
 
-  private number(): number {
+  #number(): number {
     const text = this.text
     const start = this.pos
     let i = start
@@ -295,21 +299,21 @@ export class JsonParser {
       i++
       const next = text.charCodeAt(i)
       if (next >= 48 && next <= 57) {
-        this.stop("syntax", `number with a leading zero at ${this.at(start)}: JSON does not allow it`, start)
+        this.#stop("syntax", `number with a leading zero at ${this.#at(start)}: JSON does not allow it`, start)
       }
     } else if (first >= 49 && first <= 57) {
       i++
       while (isDigit(text.charCodeAt(i))) i++
     } else {
       this.pos = i
-      this.unexpected("a digit")
+      this.#unexpected("a digit")
     }
     if (text.charCodeAt(i) === 46 /* . */) {
       integer = false
       i++
       if (!isDigit(text.charCodeAt(i))) {
         this.pos = i
-        this.unexpected("a digit after `.`")
+        this.#unexpected("a digit after `.`")
       }
       while (isDigit(text.charCodeAt(i))) i++
     }
@@ -321,7 +325,7 @@ export class JsonParser {
       if (sign === 43 || sign === 45) i++
       if (!isDigit(text.charCodeAt(i))) {
         this.pos = i
-        this.unexpected("a digit in the exponent")
+        this.#unexpected("a digit in the exponent")
       }
       while (isDigit(text.charCodeAt(i))) i++
     }
@@ -336,8 +340,8 @@ export class JsonParser {
           Number.isFinite(n)
             ? `integer \`${literal}\` is outside ±(2^53−1) and would lose precision`
             : `number \`${literal}\` is too large to be a finite number`,
-          this.lineIndex().position(start),
-          this.pointer(true),
+          this.#lineIndex().position(start),
+          this.#pointer(true),
           { hint: "quote it if it is an identifier" },
         ),
       )
@@ -345,22 +349,22 @@ export class JsonParser {
     return n
   }
 
-  private count(): void {
-    if (++this.nodes > this.limits.maxNodes) {
-      this.stop("document-limit", `the document has more than ${this.limits.maxNodes} values, the limit`, this.pos)
+  #count(): void {
+    if (++this.#nodes > this.limits.maxNodes) {
+      this.#stop("document-limit", `the document has more than ${this.limits.maxNodes} values, the limit`, this.pos)
     }
   }
 
-  private duplicate(key: string): void {
-    const first = this.firstKeyOffset(key)
-    const p = this.lineIndex().position(this.keyStart)
-    const firstLine = first === undefined ? "" : ` (first at line ${this.lineIndex().position(first).line})`
+  #duplicate(key: string): void {
+    const first = this.#firstKeyOffset(key)
+    const p = this.#lineIndex().position(this.#keyStart)
+    const firstLine = first === undefined ? "" : ` (first at line ${this.#lineIndex().position(first).line})`
     this.findings.push(
       sourceFinding(
         "duplicate-key",
         `duplicate key \`${excerpt(key)}\`${firstLine}: the first value is kept`,
         p,
-        this.pointer(true),
+        this.#pointer(true),
         {
           at: "key",
         },
@@ -369,43 +373,44 @@ export class JsonParser {
   }
 
   /** Offset of the first occurrence of `key` in the innermost object (only on a duplicate: rare). */
-  private firstKeyOffset(key: string): number | undefined {
-    const frame = this.stack[this.stack.length - 1]
+  #firstKeyOffset(key: string): number | undefined {
+    const frame = this.#stack[this.#stack.length - 1]
     if (frame === undefined || frame.kind !== 0) return undefined
     return scanMembers(this.text, frame.open, (k) => k === key)?.key
   }
 
   /** The pointer of the value being parsed (`member`), or of its innermost open container. */
-  private pointer(member: boolean): string {
+  #pointer(member: boolean): string {
     let p = ""
-    const n = member ? this.stack.length : this.stack.length - 1
+    const n = member ? this.#stack.length : this.#stack.length - 1
     for (let i = 0; i < n; i++) {
-      const frame = this.stack[i]!
+      const frame = this.#stack[i]!
       p = frame.kind === 0 ? child(p, frame.key) : child(p, frame.value.length)
     }
     return p
   }
 
-  private lineIndex(): LineIndex {
-    if (this.lines === undefined) this.lines = new LineIndex(this.text)
-    return this.lines
+  #lineIndex(): LineIndex {
+    if (this.#lines === undefined) this.#lines = new LineIndex(this.text)
+    return this.#lines
   }
 
-  private at(offset: number): string {
-    return where(this.lineIndex().position(offset))
+  #at(offset: number): string {
+    return where(this.#lineIndex().position(offset))
   }
 
-  private unexpected(expected: string): never {
+  #unexpected(expected: string): never {
     const text = this.text
     const pos = this.pos
-    if (pos >= text.length) this.stop("syntax", `unexpected end of input at ${this.at(pos)}; expected ${expected}`, pos)
+    if (pos >= text.length)
+      this.#stop("syntax", `unexpected end of input at ${this.#at(pos)}; expected ${expected}`, pos)
     const word = /^[A-Za-z0-9_$.+-]+/.exec(text.slice(pos, pos + 24))
     const token = word !== null ? word[0] : text.slice(pos, pos + (isHighSurrogate(text.charCodeAt(pos)) ? 2 : 1))
-    this.stop("syntax", `unexpected \`${excerpt(token, 20)}\` at ${this.at(pos)}; expected ${expected}`, pos)
+    this.#stop("syntax", `unexpected \`${excerpt(token, 20)}\` at ${this.#at(pos)}; expected ${expected}`, pos)
   }
 
-  private stop(rule: "syntax" | "document-limit", message: string, offset: number): never {
-    throw new Stop(sourceFinding(rule, message, this.lineIndex().position(offset), this.pointer(rule !== "syntax")))
+  #stop(rule: "syntax" | "document-limit", message: string, offset: number): never {
+    throw new Stop(sourceFinding(rule, message, this.#lineIndex().position(offset), this.#pointer(rule !== "syntax")))
   }
 }
 

@@ -158,21 +158,21 @@ class StreamComposer {
   readonly warnings: Array<Problem> = []
   docStart = false
   /** The document's root value is being composed and no collection was entered yet. */
-  private atRoot = false
+  #atRoot = false
 
   error(offset: number, code: string, message: string): void {
     this.errors.push({ offset, code, message })
   }
 
-  private warn(offset: number, code: string, message: string): void {
+  #warn(offset: number, code: string, message: string): void {
     this.warnings.push({ offset, code, message })
   }
 
   // ---- compose-doc ----
 
   document(doc: CST.Document): YNode {
-    this.atRoot = true
-    const props = this.props(doc.start, {
+    this.#atRoot = true
+    const props = this.#props(doc.start, {
       indicator: "doc-start",
       next: doc.value ?? doc.end?.[0],
       offset: doc.offset,
@@ -186,7 +186,7 @@ class StreamComposer {
         this.error(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker")
       }
     }
-    const root = doc.value !== undefined ? this.node(doc.value, props) : this.empty(props.end, doc.start, null, props)
+    const root = doc.value !== undefined ? this.#node(doc.value, props) : this.#empty(props.end, doc.start, null, props)
     this.end(doc.end, root.after, false)
     return root
   }
@@ -224,7 +224,7 @@ class StreamComposer {
 
   // ---- resolve-props ----
 
-  private props(tokens: ReadonlyArray<Token>, ctx: PropsContext): Props {
+  #props(tokens: ReadonlyArray<Token>, ctx: PropsContext): Props {
     const { flow, indicator, next, offset, parentIndent } = ctx
     let atNewline = ctx.startOnNewline
     let hasSpace = ctx.startOnNewline
@@ -286,7 +286,7 @@ class StreamComposer {
         case "anchor":
           if (anchor !== null) this.error(token.offset, "MULTIPLE_ANCHORS", "A node can have at most one anchor")
           if (token.source.endsWith(":")) {
-            this.warn(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous")
+            this.#warn(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous")
           }
           anchor = token
           start ??= token.offset
@@ -350,12 +350,12 @@ class StreamComposer {
 
   // ---- compose-node ----
 
-  private node(token: Token, props: Props): YNode {
+  #node(token: Token, props: Props): YNode {
     const { anchor, tag } = props
     let node: YNode | undefined
     switch (token.type) {
       case "alias":
-        node = this.alias(token)
+        node = this.#alias(token)
         if (anchor !== null || tag !== null) {
           this.error(token.offset, "ALIAS_PROPS", "An alias node must not specify any properties")
         }
@@ -364,32 +364,32 @@ class StreamComposer {
       case "single-quoted-scalar":
       case "double-quoted-scalar":
       case "block-scalar":
-        node = this.scalar(token, tag)
-        if (anchor !== null) this.setAnchor(node, anchor)
+        node = this.#scalar(token, tag)
+        if (anchor !== null) this.#setAnchor(node, anchor)
         break
       case "block-map":
       case "block-seq":
       case "flow-collection":
-        node = this.collection(token, props)
-        if (anchor !== null) this.setAnchor(node, anchor)
+        node = this.#collection(token, props)
+        if (anchor !== null) this.#setAnchor(node, anchor)
         break
       default: {
         const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`
         this.error((token as { offset: number }).offset, "UNEXPECTED_TOKEN", message)
       }
     }
-    node ??= this.empty((token as { offset: number }).offset, undefined, null, props)
+    node ??= this.#empty((token as { offset: number }).offset, undefined, null, props)
     return node
   }
 
-  private setAnchor(node: YNode, anchor: SourceToken): void {
+  #setAnchor(node: YNode, anchor: SourceToken): void {
     node.anchor = anchor.source.substring(1)
     node.anchorAt = anchor.offset
     if (node.anchor === "") this.error(anchor.offset, "BAD_ALIAS", "Anchor cannot be an empty string")
   }
 
   /** An empty scalar (a missing value or key), placed as the package places it. */
-  private empty(offset: number, before: ReadonlyArray<Token> | undefined, pos: number | null, props: Props): YScalar {
+  #empty(offset: number, before: ReadonlyArray<Token> | undefined, pos: number | null, props: Props): YScalar {
     const at = emptyScalarPosition(offset, before, pos)
     const node: YScalar = {
       kind: "scalar",
@@ -401,16 +401,16 @@ class StreamComposer {
       source: "",
       tagged: props.tag !== null,
     }
-    if (props.anchor !== null) this.setAnchor(node, props.anchor)
+    if (props.anchor !== null) this.#setAnchor(node, props.anchor)
     if (props.hasComment) node.after = props.end
     return node
   }
 
-  private alias(token: CST.FlowScalar): YAlias {
+  #alias(token: CST.FlowScalar): YAlias {
     const { offset, source } = token
     const name = source.substring(1)
     if (name === "") this.error(offset, "BAD_ALIAS", "Alias cannot be an empty string")
-    if (name.endsWith(":")) this.warn(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous")
+    if (name.endsWith(":")) this.#warn(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous")
     const end = offset + source.length
     const after = this.end(token.end, end, true)
     return { kind: "alias", name, start: offset, end, after }
@@ -418,10 +418,10 @@ class StreamComposer {
 
   // ---- compose-scalar, resolve-flow-scalar, resolve-block-scalar ----
 
-  private scalar(token: CST.FlowScalar | CST.BlockScalar, tag: SourceToken | null): YScalar {
+  #scalar(token: CST.FlowScalar | CST.BlockScalar, tag: SourceToken | null): YScalar {
     const tagged = tag !== null
     if (token.type === "block-scalar") {
-      const r = this.blockScalar(token)
+      const r = this.#blockScalar(token)
       return {
         kind: "scalar",
         start: r.start,
@@ -439,7 +439,7 @@ class StreamComposer {
     switch (token.type) {
       case "scalar":
         plain = true
-        text = this.plainValue(source, offset)
+        text = this.#plainValue(source, offset)
         break
       case "single-quoted-scalar":
         if (source[source.length - 1] !== "'" || source.length === 1) {
@@ -448,7 +448,7 @@ class StreamComposer {
         text = unfoldLines(source.slice(1, -1)).replace(/''/g, "'")
         break
       default:
-        text = this.doubleQuotedValue(source, offset)
+        text = this.#doubleQuotedValue(source, offset)
     }
     const end = offset + source.length
     const after = this.end(token.end, end, true)
@@ -457,7 +457,7 @@ class StreamComposer {
     return { kind: "scalar", start: offset, end, after, value, plain, source: text, tagged }
   }
 
-  private plainValue(source: string, offset: number): string {
+  #plainValue(source: string, offset: number): string {
     let badChar = ""
     switch (source[0]) {
       case "\t":
@@ -482,7 +482,7 @@ class StreamComposer {
     return unfoldLines(source)
   }
 
-  private doubleQuotedValue(source: string, offset: number): string {
+  #doubleQuotedValue(source: string, offset: number): string {
     let res = ""
     for (let i = 1; i < source.length - 1; ++i) {
       const ch = source[i]
@@ -531,9 +531,9 @@ class StreamComposer {
     return res
   }
 
-  private blockScalar(scalar: CST.BlockScalar): { value: string; start: number; end: number } {
+  #blockScalar(scalar: CST.BlockScalar): { value: string; start: number; end: number } {
     const start = scalar.offset
-    const header = this.blockScalarHeader(scalar)
+    const header = this.#blockScalarHeader(scalar)
     if (header === undefined) return { value: "", start, end: start }
     const literal = header.mode !== ">"
     const lines = scalar.source ? splitLines(scalar.source) : []
@@ -564,7 +564,7 @@ class StreamComposer {
         }
         if (header.indent === 0) trimIndent = indent.length
         contentStart = i
-        if (trimIndent === 0 && !this.atRoot) {
+        if (trimIndent === 0 && !this.#atRoot) {
           this.error(offset, "BAD_INDENT", "Block scalar values in collections must be indented")
         }
         break
@@ -620,7 +620,7 @@ class StreamComposer {
     return { value, start, end: start + header.length + scalar.source.length }
   }
 
-  private blockScalarHeader(
+  #blockScalarHeader(
     scalar: CST.BlockScalar,
   ): { mode: string; indent: number; chomp: string; length: number } | undefined {
     const { offset, props } = scalar
@@ -680,7 +680,7 @@ class StreamComposer {
 
   // ---- compose-collection ----
 
-  private collection(token: CST.BlockMap | CST.BlockSequence | CST.FlowCollection, props: Props): YNode {
+  #collection(token: CST.BlockMap | CST.BlockSequence | CST.FlowCollection, props: Props): YNode {
     const tagToken = props.tag
     if (token.type === "block-seq") {
       const { anchor, newlineAfterProp: nl } = props
@@ -706,27 +706,27 @@ class StreamComposer {
       const expected = knownTags[tagName(tagToken.source)]
       if (expected !== undefined && expected !== expType) {
         const message = `${tagName(tagToken.source)} used for ${expType} collection, but expects ${expected || "scalar"}`
-        this.warn(tagToken.offset, "BAD_COLLECTION_TYPE", message)
+        this.#warn(tagToken.offset, "BAD_COLLECTION_TYPE", message)
       }
     }
     return token.type === "block-map"
-      ? this.blockMap(token)
+      ? this.#blockMap(token)
       : token.type === "block-seq"
-        ? this.blockSeq(token)
-        : this.flowCollection(token)
+        ? this.#blockSeq(token)
+        : this.#flowCollection(token)
   }
 
   // ---- resolve-block-map ----
 
-  private blockMap(bm: CST.BlockMap): YMap {
-    this.atRoot = false
+  #blockMap(bm: CST.BlockMap): YMap {
+    this.#atRoot = false
     const pairs: Array<YPair> = []
     let offset = bm.offset
     let commentEnd: number | null = null
     const startColMsg = "All mapping items must start at the same column"
     for (const item of bm.items) {
       const { start, key, sep, value } = item
-      const keyProps = this.props(start, {
+      const keyProps = this.#props(start, {
         indicator: "explicit-key-ind",
         next: key ?? sep?.[0],
         offset,
@@ -750,8 +750,8 @@ class StreamComposer {
         }
       } else if (keyProps.found?.indent !== bm.indent) this.error(offset, "BAD_INDENT", startColMsg)
       const keyStart = keyProps.end
-      const keyNode = key ? this.node(key, keyProps) : this.empty(keyStart, start, null, keyProps)
-      const valueProps = this.props(sep ?? [], {
+      const keyNode = key ? this.#node(key, keyProps) : this.#empty(keyStart, start, null, keyProps)
+      const valueProps = this.#props(sep ?? [], {
         indicator: "map-value-ind",
         next: value,
         offset: keyNode.after,
@@ -770,12 +770,17 @@ class StreamComposer {
             this.error(keyNode.start, "KEY_OVER_1024_CHARS", message)
           }
         }
-        const valueNode = value ? this.node(value, valueProps) : this.empty(offset, sep, null, valueProps)
+        const valueNode = value ? this.#node(value, valueProps) : this.#empty(offset, sep, null, valueProps)
         offset = valueNode.after
         pairs.push({ key: keyNode, value: valueNode })
       } else {
         if (implicitKey) {
           this.error(keyNode.start, "MISSING_CHAR", "Implicit map keys need to be followed by map values")
+        } else if (value) {
+          // `? "k"a: 1`: the CST hangs `a: 1` on the item as a value with no `:` before it. The package's
+          // composer drops it without a word (yaml 2.9.1); here it is an error, not a silent loss.
+          const at = (value as { offset: number }).offset
+          this.error(at, "CONTENT_AFTER_KEY", "Content after an explicit key must start on its own line, after a `:`")
         }
         pairs.push({ key: keyNode, value: null })
       }
@@ -788,13 +793,13 @@ class StreamComposer {
 
   // ---- resolve-block-seq ----
 
-  private blockSeq(bs: CST.BlockSequence): YSeq {
-    this.atRoot = false
+  #blockSeq(bs: CST.BlockSequence): YSeq {
+    this.#atRoot = false
     const items: Array<YNode> = []
     let offset = bs.offset
     let commentEnd: number | null = null
     for (const { start, value } of bs.items) {
-      const props = this.props(start, {
+      const props = this.#props(start, {
         indicator: "seq-item-ind",
         next: value,
         offset,
@@ -811,7 +816,7 @@ class StreamComposer {
           continue
         }
       }
-      const node = value ? this.node(value, props) : this.empty(props.end, start, null, props)
+      const node = value ? this.#node(value, props) : this.#empty(props.end, start, null, props)
       offset = node.after
       items.push(node)
     }
@@ -820,18 +825,18 @@ class StreamComposer {
 
   // ---- resolve-flow-collection ----
 
-  private flowCollection(fc: CST.FlowCollection): YMap | YSeq {
+  #flowCollection(fc: CST.FlowCollection): YMap | YSeq {
     const isMap = fc.start.source === "{"
     const fcName = isMap ? "flow map" : "flow sequence"
-    const atRoot = this.atRoot
-    this.atRoot = false
+    const atRoot = this.#atRoot
+    this.#atRoot = false
     const pairs: Array<YPair> = []
     const items: Array<YNode> = []
     const blockMsg = "Block collections are not allowed within flow collections"
     let offset = fc.offset + fc.start.source.length
     for (let i = 0; i < fc.items.length; ++i) {
       const { start, key, sep, value } = fc.items[i]!
-      const props = this.props(start, {
+      const props = this.#props(start, {
         flow: fcName,
         indicator: "explicit-key-ind",
         next: key ?? sep?.[0],
@@ -858,15 +863,15 @@ class StreamComposer {
         if (props.comma !== null) this.error(props.comma.offset, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`)
       } else if (props.comma === null) this.error(props.start, "MISSING_CHAR", `Missing , between ${fcName} items`)
       if (!isMap && !sep && props.found === null) {
-        const valueNode = value ? this.node(value, props) : this.empty(props.end, sep, null, props)
+        const valueNode = value ? this.#node(value, props) : this.#empty(props.end, sep, null, props)
         items.push(valueNode)
         offset = valueNode.after
         if (isBlock(value)) this.error(valueNode.start, "BLOCK_IN_FLOW", blockMsg)
       } else {
         const keyStart = props.end
-        const keyNode = key ? this.node(key, props) : this.empty(keyStart, start, null, props)
+        const keyNode = key ? this.#node(key, props) : this.#empty(keyStart, start, null, props)
         if (isBlock(key)) this.error(keyNode.start, "BLOCK_IN_FLOW", blockMsg)
-        const valueProps = this.props(sep ?? [], {
+        const valueProps = this.#props(sep ?? [], {
           flow: fcName,
           indicator: "map-value-ind",
           next: value,
@@ -898,9 +903,9 @@ class StreamComposer {
           } else this.error(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`)
         }
         const valueNode = value
-          ? this.node(value, valueProps)
+          ? this.#node(value, valueProps)
           : valueProps.found !== null
-            ? this.empty(valueProps.end, sep, null, valueProps)
+            ? this.#empty(valueProps.end, sep, null, valueProps)
             : null
         if (valueNode !== null && isBlock(value)) this.error(valueNode.start, "BLOCK_IN_FLOW", blockMsg)
         if (isMap) pairs.push({ key: keyNode, value: valueNode })

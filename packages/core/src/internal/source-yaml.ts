@@ -285,6 +285,7 @@ const libraryHints: Readonly<Record<string, string>> = {
   BLOCK_AS_IMPLICIT_KEY: "quote a value that contains `: `",
   MULTILINE_IMPLICIT_KEY: "put the key on one line, or quote it",
   MISSING_CHAR: "close the quote or bracket",
+  CONTENT_AFTER_KEY: "write `? key` on one line and `: value` on the next, or drop the `?`",
   BAD_SCALAR_START: "quote the value",
   BAD_INDENT: "align the items of one list or mapping at the same column",
 }
@@ -331,8 +332,8 @@ class Walker {
   readonly yaml11: Array<Yaml11Scalar> = []
   /** A finding that forbids producing a document (complex key, unknown alias, non-finite number …). */
   invalid = false
-  private nodes = 0
-  private readonly anchors = new Map<string, Anchored>()
+  #nodes = 0
+  readonly #anchors = new Map<string, Anchored>()
 
   constructor(
     private readonly limits: Limits,
@@ -345,59 +346,59 @@ class Walker {
    */
   walk(node: YNode | null, pointer: string, depth: number, record: boolean, fallback: number): Built {
     if (node === null) {
-      this.count(fallback, pointer)
+      this.#count(fallback, pointer)
       return { value: null, node: { start: fallback }, height: 0 }
     }
-    if (node.kind === "alias") return this.alias(node.name, node.start, depth, pointer)
-    const before = this.nodes
+    if (node.kind === "alias") return this.#alias(node.name, node.start, depth, pointer)
+    const before = this.#nodes
     const anchor = node.anchor
     // The anchor is defined from the start of its node (YAML 1.2, go-yaml): see the module comment.
     let pending: AnchoredPending | undefined
     if (anchor !== undefined) {
       pending = { source: node, pending: true }
-      this.anchors.set(anchor, pending)
+      this.#anchors.set(anchor, pending)
     }
     const built =
       node.kind === "map"
-        ? this.map(node.pairs, node.start, pointer, depth, record)
+        ? this.#map(node.pairs, node.start, pointer, depth, record)
         : node.kind === "seq"
-          ? this.seq(node.items, node.start, pointer, depth, record)
-          : this.scalar(node, pointer, record)
+          ? this.#seq(node.items, node.start, pointer, depth, record)
+          : this.#scalar(node, pointer, record)
     // Unless the node redefined its own anchor inside (then the inner definition stands).
-    if (anchor !== undefined && this.anchors.get(anchor) === pending) {
-      this.anchors.set(anchor, { source: node, built, count: this.nodes - before })
+    if (anchor !== undefined && this.#anchors.get(anchor) === pending) {
+      this.#anchors.set(anchor, { source: node, built, count: this.#nodes - before })
     }
     return built
   }
 
-  private alias(name: string, offset: number, depth: number, pointer: string): Built {
-    const target = this.anchors.get(name)
+  #alias(name: string, offset: number, depth: number, pointer: string): Built {
+    const target = this.#anchors.get(name)
     if (target === undefined) {
-      this.fail("syntax", `alias \`*${excerpt(name)}\` has no anchor \`&${excerpt(name)}\` before it`, offset, pointer)
+      this.#fail("syntax", `alias \`*${excerpt(name)}\` has no anchor \`&${excerpt(name)}\` before it`, offset, pointer)
       return { value: null, node: { start: offset }, height: 0 }
     }
     if (target.pending) {
-      this.fail("syntax", selfReference(name), offset, pointer)
+      this.#fail("syntax", selfReference(name), offset, pointer)
       return { value: null, node: { start: offset }, height: 0 }
     }
-    if (target.built === undefined) return this.scalar(target.source, pointer, false)
-    this.charge(target, name, offset, depth, pointer)
+    if (target.built === undefined) return this.#scalar(target.source, pointer, false)
+    this.#charge(target, name, offset, depth, pointer)
     return { value: copy(target.built.value), node: target.built.node, height: target.built.height }
   }
 
   /** Count a copy of `target` against the budgets, before making it. */
-  private charge(target: AnchoredNode, name: string, offset: number, depth: number, pointer: string): void {
+  #charge(target: AnchoredNode, name: string, offset: number, depth: number, pointer: string): void {
     if (depth + target.built.height > this.limits.maxDepth) {
-      this.stop(
+      this.#stop(
         "document-limit",
         `nesting through alias \`*${excerpt(name)}\` is deeper than the limit of ${this.limits.maxDepth} levels`,
         offset,
         pointer,
       )
     }
-    this.nodes += target.count
-    if (this.nodes > this.limits.maxNodes) {
-      this.stop(
+    this.#nodes += target.count
+    if (this.#nodes > this.limits.maxNodes) {
+      this.#stop(
         "alias-limit",
         `alias \`*${excerpt(name)}\` expands the document past the limit of ${this.limits.maxNodes} nodes`,
         offset,
@@ -406,9 +407,9 @@ class Walker {
     }
   }
 
-  private scalar(node: YScalar, pointer: string, record: boolean): Built {
+  #scalar(node: YScalar, pointer: string, record: boolean): Built {
     const start = node.start
-    this.count(start, pointer)
+    this.#count(start, pointer)
     let value = node.value
     if (typeof value === "number" && node.plain && !node.tagged) {
       const source = node.source
@@ -416,7 +417,7 @@ class Walker {
         const why = /^[-+]?\.(inf|Inf|INF|nan|NaN|NAN)$/.test(source)
           ? "is not a finite number"
           : "is too large to be a finite number"
-        this.fail(
+        this.#fail(
           "invalid-value",
           `number \`${excerpt(source, 30)}\` ${why}`,
           start,
@@ -424,7 +425,7 @@ class Walker {
           "JSON has no infinity or NaN; quote it if it is text",
         )
       } else if (!Number.isSafeInteger(value) && /^[-+]?[0-9]+$|^0o[0-7]+$|^0x[0-9a-fA-F]+$/.test(source)) {
-        this.fail(
+        this.#fail(
           "invalid-value",
           `integer \`${excerpt(source, 30)}\` is outside ±(2^53−1) and would lose precision`,
           start,
@@ -439,7 +440,7 @@ class Walker {
     }
     if (typeof value === "string") {
       if (value.length > this.limits.maxStringLength) {
-        this.stop(
+        this.#stop(
           "document-limit",
           `a string of ${value.length} characters is over the limit of ${this.limits.maxStringLength}`,
           start,
@@ -453,8 +454,8 @@ class Walker {
     return { value, node: { start }, height: 0 }
   }
 
-  private seq(items: ReadonlyArray<YNode>, start: number, pointer: string, depth: number, record: boolean): Built {
-    this.enter(start, depth, pointer)
+  #seq(items: ReadonlyArray<YNode>, start: number, pointer: string, depth: number, record: boolean): Built {
+    this.#enter(start, depth, pointer)
     const value: Array<unknown> = []
     const records: Array<NodeRecord> = []
     let height = 0
@@ -467,8 +468,8 @@ class Walker {
     return { value, node: { start, items: records }, height: height + 1 }
   }
 
-  private map(pairs: ReadonlyArray<YPair>, start: number, pointer: string, depth: number, record: boolean): Built {
-    this.enter(start, depth, pointer)
+  #map(pairs: ReadonlyArray<YPair>, start: number, pointer: string, depth: number, record: boolean): Built {
+    this.#enter(start, depth, pointer)
     const value: Record<string, unknown> = {}
     const members = new Map<string, MemberRecord>()
     const merges: Array<MergeSource> = []
@@ -480,20 +481,20 @@ class Walker {
       const valueFallback = keyNode.end
       if (isMergeKey(keyNode)) {
         if (firstMergeKey === undefined) firstMergeKey = keyStart
-        else this.duplicate("<<", keyStart, child(pointer, "<<"), firstMergeKey)
-        merges.push(...this.mergeSources(pair.value, pointer, depth, record, valueFallback))
+        else this.#duplicate("<<", keyStart, child(pointer, "<<"), firstMergeKey)
+        merges.push(...this.#mergeSources(pair.value, pointer, depth, record, valueFallback))
         continue
       }
       // An anchored key (`&k name: v`) can be aliased later as a value.
       if (keyNode.kind === "scalar" && keyNode.anchor !== undefined)
-        this.anchors.set(keyNode.anchor, { source: keyNode })
-      const key = this.keyOf(keyNode, keyStart)
+        this.#anchors.set(keyNode.anchor, { source: keyNode })
+      const key = this.#keyOf(keyNode, keyStart)
       if (key === undefined) {
         this.walk(pair.value, pointer, depth + 1, false, valueFallback)
         continue
       }
       if (key.length > this.limits.maxKeyLength) {
-        this.stop(
+        this.#stop(
           "document-limit",
           `a key of ${key.length} characters is over the limit of ${this.limits.maxKeyLength}`,
           keyStart,
@@ -503,7 +504,7 @@ class Walker {
       const at = child(pointer, key)
       const first = members.get(key)
       if (first !== undefined) {
-        this.duplicate(key, keyStart, at, first.key)
+        this.#duplicate(key, keyStart, at, first.key)
         this.walk(pair.value, at, depth + 1, false, valueFallback) // for its own findings and anchors
         continue
       }
@@ -526,7 +527,7 @@ class Walker {
   }
 
   /** The mappings a merge key `<<` brings in (each a fresh copy), charged against the budgets. */
-  private mergeSources(
+  #mergeSources(
     node: YNode | null,
     pointer: string,
     depth: number,
@@ -538,19 +539,19 @@ class Walker {
     for (const item of items) {
       if (item !== null && item.kind === "alias") {
         const offset = item.start
-        const target = this.anchors.get(item.name)
+        const target = this.#anchors.get(item.name)
         if (target === undefined) {
-          this.fail(
+          this.#fail(
             "syntax",
             `alias \`*${excerpt(item.name)}\` has no anchor \`&${excerpt(item.name)}\` before it`,
             offset,
           )
         } else if (target.pending) {
-          this.fail("syntax", selfReference(item.name), offset)
+          this.#fail("syntax", selfReference(item.name), offset)
         } else if (target.built === undefined || target.built.node.members === undefined) {
-          this.fail("syntax", `merge key \`<<\` takes mappings only; \`*${excerpt(item.name)}\` is not one`, offset)
+          this.#fail("syntax", `merge key \`<<\` takes mappings only; \`*${excerpt(item.name)}\` is not one`, offset)
         } else {
-          this.charge(target, item.name, offset, depth, pointer) // members are copied one by one
+          this.#charge(target, item.name, offset, depth, pointer) // members are copied one by one
           out.push({ ...target.built, shared: true })
         }
       } else if (item !== null && item.kind === "map") {
@@ -558,7 +559,7 @@ class Walker {
         out.push({ ...this.walk(item, pointer, depth, record, fallback), shared: false })
       } else {
         const offset = item?.start ?? fallback
-        this.fail("syntax", "merge key `<<` takes a mapping, an alias of one, or a list of them", offset)
+        this.#fail("syntax", "merge key `<<` takes a mapping, an alias of one, or a list of them", offset)
         if (item !== null) this.walk(item, pointer, depth + 1, false, offset)
       }
     }
@@ -566,15 +567,15 @@ class Walker {
   }
 
   /** The normalised key of a key node, or undefined (and a finding) when it is not a scalar. */
-  private keyOf(node: YNode, offset: number): string | undefined {
+  #keyOf(node: YNode, offset: number): string | undefined {
     if (node.kind === "scalar") {
       if (node.plain) return node.source
       return typeof node.value === "string" ? node.value : String(node.value)
     }
     if (node.kind === "alias") {
-      const target = this.anchors.get(node.name)
+      const target = this.#anchors.get(node.name)
       if (target === undefined) {
-        this.fail(
+        this.#fail(
           "syntax",
           `alias \`*${excerpt(node.name)}\` has no anchor \`&${excerpt(node.name)}\` before it`,
           offset,
@@ -582,20 +583,20 @@ class Walker {
         return undefined
       }
       if (target.pending) {
-        this.fail("syntax", selfReference(node.name), offset)
+        this.#fail("syntax", selfReference(node.name), offset)
         return undefined
       }
-      if (target.source.kind === "scalar") return this.keyOf(target.source, offset)
+      if (target.source.kind === "scalar") return this.#keyOf(target.source, offset)
     }
-    this.fail(
+    this.#fail(
       "syntax",
-      `a key must be a scalar, not a ${node.kind === "seq" ? "list" : "mapping"}, at ${this.at(offset)}`,
+      `a key must be a scalar, not a ${node.kind === "seq" ? "list" : "mapping"}, at ${this.#at(offset)}`,
       offset,
     )
     return undefined
   }
 
-  private duplicate(key: string, offset: number, pointer: string, first: number | undefined): void {
+  #duplicate(key: string, offset: number, pointer: string, first: number | undefined): void {
     const firstLine = first === undefined ? "" : ` (first at line ${this.lines.position(first).line})`
     this.findings.push(
       sourceFinding(
@@ -611,16 +612,21 @@ class Walker {
   }
 
   /** Check the depth before building a container one level deeper, and count it. */
-  private enter(offset: number, depth: number, pointer: string): void {
+  #enter(offset: number, depth: number, pointer: string): void {
     if (depth + 1 > this.limits.maxDepth) {
-      this.stop("document-limit", `nesting is deeper than the limit of ${this.limits.maxDepth} levels`, offset, pointer)
+      this.#stop(
+        "document-limit",
+        `nesting is deeper than the limit of ${this.limits.maxDepth} levels`,
+        offset,
+        pointer,
+      )
     }
-    this.count(offset, pointer)
+    this.#count(offset, pointer)
   }
 
-  private count(offset: number, pointer: string): void {
-    if (++this.nodes > this.limits.maxNodes) {
-      this.stop(
+  #count(offset: number, pointer: string): void {
+    if (++this.#nodes > this.limits.maxNodes) {
+      this.#stop(
         "document-limit",
         `the document has more than ${this.limits.maxNodes} values, the limit`,
         offset,
@@ -629,18 +635,18 @@ class Walker {
     }
   }
 
-  private fail(rule: SourceRule, message: string, offset: number, pointer = "", hint?: string): void {
+  #fail(rule: SourceRule, message: string, offset: number, pointer = "", hint?: string): void {
     this.invalid = true
     this.findings.push(
       sourceFinding(rule, message, this.lines.position(offset), pointer, hint === undefined ? {} : { hint }),
     )
   }
 
-  private stop(rule: SourceRule, message: string, offset: number, pointer: string): never {
+  #stop(rule: SourceRule, message: string, offset: number, pointer: string): never {
     throw new Stop(sourceFinding(rule, message, this.lines.position(offset), pointer))
   }
 
-  private at(offset: number): string {
+  #at(offset: number): string {
     return where(this.lines.position(offset))
   }
 }
