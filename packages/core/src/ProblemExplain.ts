@@ -11,6 +11,7 @@
  */
 import type { Finding, Position } from "./Diagnostic.js"
 import { child, toPath } from "./internal/pointer.js"
+import { formatDateTime } from "./internal/rfc3339.js"
 import type { Limits } from "./Limits.js"
 import {
   type ApiProblem,
@@ -118,7 +119,7 @@ const retryAdvice = (problem: ApiProblem): RetryAdvice => {
       verdict: "wait",
       after,
       basis: "body",
-      sentence: `Retry after ${after.toISOString()}, not before.`,
+      sentence: `Retry after ${formatDateTime(after)}, not before.`,
     }
   }
   if (problem.retryable === true) {

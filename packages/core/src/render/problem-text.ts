@@ -7,6 +7,8 @@
  * lists are cut with a count, and values are previewed with a depth and length limit. What the JSON
  * reader found in a body it read (a duplicate member, a lossy number) is listed under "Body findings".
  */
+
+import { formatDateTime } from "../internal/rfc3339.js"
 import type { ExplainedIssue, ProblemExplanation } from "../ProblemExplain.js"
 import { escapeControl } from "./escape.js"
 
@@ -124,7 +126,7 @@ export const renderProblemText = (explanation: ProblemExplanation, options: Prob
   if (problem.instance !== undefined) facts.push(["instance", bounded(problem.instance, 300)])
   if (problem.requestId !== undefined) facts.push(["request", bounded(problem.requestId, 300)])
   if (problem.subsystem !== undefined) facts.push(["subsystem", bounded(problem.subsystem, 300)])
-  if (problem.time !== undefined) facts.push(["time", problem.time.toISOString()])
+  if (problem.time !== undefined) facts.push(["time", formatDateTime(problem.time)])
   if (facts.length > 0) {
     const width = Math.max(...facts.map(([k]) => k.length))
     for (const [k, v] of facts) out.push(`  ${c("dim", k.padEnd(width))}  ${v}`)

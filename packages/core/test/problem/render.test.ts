@@ -26,7 +26,9 @@ describe("problem text", () => {
       "Causes:\n  • database connection failed\n  • database query failed\n  • unable to fetch user",
     )
     expect(text).toContain("Remedy: Wait and send the request again.")
-    expect(text).toContain("Retry: Retry after 2024-04-22T19:00:00.000Z, not before.")
+    expect(text).toContain("Retry: Retry after 2024-04-22T19:00:00Z, not before.")
+    // Times as the body writes them: microseconds are not cut to milliseconds.
+    expect(text).toContain("time       2024-04-22T18:55:28.456076Z")
     expect(text).toContain(
       "Support: email support@withampersand.com, phone +1-555-555-5555, https://withampersand.com/support",
     )
