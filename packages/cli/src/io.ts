@@ -3,6 +3,7 @@ import { execFile } from "node:child_process"
 import type { Dirent } from "node:fs"
 import { open, readdir, stat } from "node:fs/promises"
 import { resolve } from "node:path"
+import { getSystemErrorMap } from "node:util"
 import { InputError } from "./errors.js"
 
 export interface Io {
@@ -31,7 +32,7 @@ export const processIo = (): Io => ({
     let size = 0
     for await (const chunk of process.stdin) {
       size += (chunk as Buffer).length
-      if (size > maxInputBytes) throw new InputError({ message: "cannot read <stdin>: larger than 64 MiB" })
+      if (size > maxInputBytes) throw tooLarge("<stdin>")
       chunks.push(chunk as Buffer)
     }
     return new Uint8Array(Buffer.concat(chunks))
@@ -44,11 +45,27 @@ export interface Input {
   readonly bytes: Uint8Array
 }
 
-const maxInputBytes = 64 * 1024 * 1024
+/**
+ * The read bound: an input over it is not read at all (exit 2), whether a file, stdin or `git:`. Below
+ * it, an input over the core's document limit (`maxBytes`, 4 MiB) is read and refused by the parser
+ * with a `document-limit` finding (exit 1), for every kind of input alike.
+ */
+export const maxInputBytes = 64 * 1024 * 1024
 
-/** Read a file, `-` (stdin) or `git:<rev>:<path>`; unreadable input is an InputError (exit 2). */
+const tooLarge = (name: string): InputError => new InputError({ message: `cannot read ${name}: larger than 64 MiB` })
+
+/**
+ * Read a file, `-` (stdin) or `git:<rev>:<path>`; unreadable input is an InputError (exit 2). An empty
+ * spec is refused too: it would resolve to the working directory (the commands refuse it first, as a
+ * usage error naming the argument).
+ */
 export const readInput = async (io: Io, spec: string): Promise<Input> => {
-  if (spec === "-") return { name: "<stdin>", bytes: await io.readStdin() }
+  if (spec === "") throw new InputError({ message: 'cannot read "": it needs a non-empty path' })
+  if (spec === "-") {
+    const bytes = await io.readStdin()
+    if (bytes.length > maxInputBytes) throw tooLarge("<stdin>")
+    return { name: "<stdin>", bytes }
+  }
   if (spec.startsWith("git:")) return readGit(io, spec)
   return readPath(spec, resolve(io.cwd, spec))
 }
@@ -68,14 +85,14 @@ const readPath = async (name: string, path: string | Buffer): Promise<Input> => 
     throw new InputError({ message: `cannot read ${name}: ${reason(error)}` })
   }
   if (info.isDirectory()) throw new InputError({ message: `cannot read ${name}: it is a directory` })
-  if (info.size > maxInputBytes) throw new InputError({ message: `cannot read ${name}: larger than 64 MiB` })
+  if (info.size > maxInputBytes) throw tooLarge(name)
   let bytes: Uint8Array | undefined
   try {
     bytes = await readAtMost(path, maxInputBytes, info.size)
   } catch (error) {
     throw new InputError({ message: `cannot read ${name}: ${reason(error)}` })
   }
-  if (bytes === undefined) throw new InputError({ message: `cannot read ${name}: larger than 64 MiB` })
+  if (bytes === undefined) throw tooLarge(name)
   return { name, bytes }
 }
 
@@ -108,7 +125,7 @@ const readAtMost = async (path: string | Buffer, limit: number, expected: number
 
 /** Whether `spec` names a directory (`-`, `git:` inputs and paths that cannot be read are not). */
 export const isDirectory = async (io: Io, spec: string): Promise<boolean> => {
-  if (spec === "-" || spec.startsWith("git:")) return false
+  if (spec === "" || spec === "-" || spec.startsWith("git:")) return false
   try {
     return (await stat(resolve(io.cwd, spec))).isDirectory()
   } catch {
@@ -127,19 +144,31 @@ export interface FoundFile {
   readonly path: string | Buffer
 }
 
+/** A `*.yaml` or `*.yml` entry beneath a directory that is not read: `why` says what it is. */
+export interface SkippedEntry {
+  readonly name: string
+  /** e.g. `not a regular file (a pipe)`. */
+  readonly why: string
+}
+
 /**
  * The `*.yaml` and `*.yml` files beneath the directory `spec`, at any depth, named by paths that start
  * with `spec` (`/`-separated), sorted by their path below `spec` in code-unit order, so every platform and
- * locale lists them alike. Skipped: `node_modules` and hidden entries (a name starting with `.`: `.git`,
- * `.github` workflows, `.gitlab-ci.yml` are never manifests), and entries that are no regular file
- * (a pipe or a device named `x.yaml`). Symbolic links to files are followed; links to directories are
+ * locale lists them alike. Skipped silently: `node_modules` and hidden entries (a name starting with `.`:
+ * `.git`, `.github` workflows, `.gitlab-ci.yml` are never manifests). Skipped and returned in `skipped`
+ * (same order), so the caller says so: entries named `*.yaml` that are no regular file (a pipe, a device,
+ * a socket, a link to a directory). Symbolic links to files are followed; links to directories are
  * not (a link cycle would never end); a link named `*.yaml` that leads nowhere (dangling, or a loop of
  * links) is listed, so that reading it reports it. A directory that cannot be read is an InputError.
  * File names that are not UTF-8 are read by their bytes and shown with `\xNN` escapes.
  */
-export const yamlFilesUnder = async (io: Io, spec: string): Promise<Array<FoundFile>> => {
+export const yamlFilesUnder = async (
+  io: Io,
+  spec: string,
+): Promise<{ readonly files: Array<FoundFile>; readonly skipped: Array<SkippedEntry> }> => {
   const root = Buffer.from(resolve(io.cwd, spec))
   const found: Array<FoundFile & { readonly relative: string }> = []
+  const skipped: Array<SkippedEntry & { readonly relative: string }> = []
   const walk = async (relative: string, dir: Buffer): Promise<void> => {
     let entries: Array<Dirent<Buffer>>
     try {
@@ -154,25 +183,55 @@ export const yamlFilesUnder = async (io: Io, spec: string): Promise<Array<FoundF
       const path = relative === "" ? name : `${relative}/${name}`
       const full = Buffer.concat([dir, slash, raw])
       if (entry.isDirectory()) await walk(path, full)
-      else if (isYamlName(name) && (entry.isFile() || (entry.isSymbolicLink() && (await linkedFile(full)))))
-        found.push({ relative: path, name: shown(spec, path), path: utf8(full) ?? full })
+      else if (isYamlName(name)) {
+        const other = entry.isFile() ? undefined : entry.isSymbolicLink() ? await linkedOther(full) : kindOf(entry)
+        if (other === undefined) found.push({ relative: path, name: shown(spec, path), path: utf8(full) ?? full })
+        else skipped.push({ relative: path, name: shown(spec, path), why: `not a regular file (${other})` })
+      }
     }
   }
   await walk("", root)
-  return found
-    .sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0))
-    .map(({ name, path }) => ({ name, path }))
+  const byPath = (a: { relative: string }, b: { relative: string }) =>
+    a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0
+  return {
+    files: found.sort(byPath).map(({ name, path }) => ({ name, path })),
+    skipped: skipped.sort(byPath).map(({ name, why }) => ({ name, why })),
+  }
 }
+
+/** What an entry that is no regular file is, in words. */
+const kindOf = (entry: {
+  isFIFO(): boolean
+  isCharacterDevice(): boolean
+  isBlockDevice(): boolean
+  isSocket(): boolean
+  isDirectory(): boolean
+}): string =>
+  entry.isFIFO()
+    ? "a pipe"
+    : entry.isCharacterDevice() || entry.isBlockDevice()
+      ? "a device"
+      : entry.isSocket()
+        ? "a socket"
+        : entry.isDirectory()
+          ? "a directory"
+          : "of an unknown type"
 
 const slash = Buffer.from("/")
 
-/** Whether a symbolic link leads to a regular file, or nowhere (dangling, a loop): then reading it says why. */
-const linkedFile = async (path: Buffer): Promise<boolean> => {
+/**
+ * Undefined when a symbolic link leads to a regular file, or nowhere (dangling, a loop: then reading it
+ * says why); else what it leads to (`a link to a pipe`), which is not read (a link to a directory is
+ * not followed).
+ */
+const linkedOther = async (path: Buffer): Promise<string | undefined> => {
+  let info: Awaited<ReturnType<typeof stat>>
   try {
-    return (await stat(path)).isFile()
+    info = await stat(path)
   } catch {
-    return true
+    return undefined
   }
+  return info.isFile() ? undefined : `a link to ${kindOf(info)}`
 }
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true })
@@ -224,18 +283,33 @@ const shown = (spec: string, relative: string): string =>
       ? relative
       : `${spec.endsWith("/") || spec.endsWith("\\") ? spec : `${spec}/`}${relative}`
 
-const reason = (error: unknown): string => {
-  const code = (error as { code?: unknown }).code
+/**
+ * What a failed file-system call says, in words: the common ones plainly (`no such file`), any other
+ * system error by the system's text and its code (`i/o error (EIO)`, `no space left on device (ENOSPC)`),
+ * never a bare code.
+ */
+export const reason = (error: unknown, fallback = "unreadable"): string => {
+  const { code, errno } = error as { code?: unknown; errno?: unknown }
   if (code === "ENOENT") return "no such file"
   if (code === "EACCES" || code === "EPERM") return "permission denied"
   if (code === "EISDIR") return "it is a directory"
   if (code === "ELOOP") return "a loop of symbolic links"
   if (code === "ENOTDIR") return "a part of the path is not a directory"
   if (code === "ENAMETOOLONG") return "the name is too long"
-  return typeof code === "string" ? code : "unreadable"
+  if (typeof code !== "string") return fallback
+  const system = typeof errno === "number" ? getSystemErrorMap().get(errno) : undefined
+  const text =
+    system !== undefined && system[0] === code
+      ? system[1]
+      : [...getSystemErrorMap().values()].find(([name]) => name === code)?.[1]
+  return text !== undefined ? `${text} (${code})` : `error ${code}`
 }
 
-/** `git:<rev>:<path>` read with `git show` in the working directory's repository. */
+/**
+ * `git:<rev>:<path>` read with `git cat-file blob` in the working directory's repository: a path that
+ * is not in `<rev>` is an error ("path 'x' does not exist in 'HEAD'"). (`git show <rev>:<path>` takes a
+ * path that does not exist and holds `*`, `?` or `[` for a pathspec, and prints nothing with exit 0.)
+ */
 const readGit = (io: Io, spec: string): Promise<Input> => {
   const rest = spec.slice(4)
   const colon = rest.indexOf(":")
@@ -250,13 +324,31 @@ const readGit = (io: Io, spec: string): Promise<Input> => {
       "git",
       // `./` makes git read the path relative to the working directory, as every other input is;
       // a leading `/` means the repository root.
-      ["show", `${rev}:${path.startsWith("/") ? path.slice(1) : path.startsWith("./") ? path : `./${path}`}`],
+      [
+        "cat-file",
+        "blob",
+        `${rev}:${path.startsWith("/") ? path.slice(1) : path.startsWith("./") ? path : `./${path}`}`,
+      ],
       { cwd: io.cwd, encoding: "buffer", maxBuffer: maxInputBytes },
       (error, stdout, stderr) => {
-        if (error) {
-          const why = Buffer.from(stderr).toString("utf8").trim().split("\n")[0] ?? "git failed"
-          reject(new InputError({ message: `cannot read ${spec}: ${why.replace(/^fatal: /, "")}` }))
-        } else resolvePromise({ name: spec, bytes: new Uint8Array(stdout) })
+        if (!error) return resolvePromise({ name: spec, bytes: new Uint8Array(stdout) })
+        const code = (error as { code?: unknown }).code
+        if (code === "ERR_CHILD_PROCESS_STDIO_MAXBUFFER") return reject(tooLarge(spec))
+        if (code === "ENOENT") return reject(new InputError({ message: `cannot read ${spec}: git is not installed` }))
+        const said = Buffer.from(stderr)
+          .toString("utf8")
+          .trim()
+          .split("\n")[0]
+          ?.replace(/^(fatal|error): /, "")
+        const why =
+          said === undefined || said === ""
+            ? typeof code === "string"
+              ? reason(error)
+              : "git failed"
+            : / bad file$/.test(said)
+              ? `${path} is not a file in ${rev} (a directory?)`
+              : said
+        reject(new InputError({ message: `cannot read ${spec}: ${why}` }))
       },
     )
   })

@@ -1,5 +1,6 @@
 /** ampkit's command line: arguments → inputs → @ampkit/core → output and exit code. No domain logic here. */
 
+import { writeSync } from "node:fs"
 import { escapeControl, suggest } from "@ampkit/core"
 import { runDiff } from "./commands/diff.js"
 import { runPlan } from "./commands/plan.js"
@@ -7,7 +8,7 @@ import { runProblem } from "./commands/problem.js"
 import { runSchema } from "./commands/schema.js"
 import { runValidate } from "./commands/validate.js"
 import { exitCode, InputError, InputFindingsError, UsageError } from "./errors.js"
-import { type Io, processIo } from "./io.js"
+import { type Io, processIo, reason } from "./io.js"
 import { version } from "./version.js"
 
 export type { Io } from "./io.js"
@@ -90,13 +91,41 @@ export const run = async (argv: ReadonlyArray<string>, io: Io): Promise<number> 
   }
 }
 
+/**
+ * What to do when writing stdout or stderr fails: a reader that stops early (`ampkit schema | head -1`)
+ * closes the pipe, so end quietly with the exit code so far; any other failure (a full disk, an i/o
+ * error) is an error of the environment: one line on stderr (when stdout is what failed) and exit 2,
+ * never a stack trace.
+ */
+export const outputFailure = (
+  error: unknown,
+  stream: "stdout" | "stderr",
+  exitSoFar: number | undefined,
+): { readonly exit: number; readonly message?: string } => {
+  if ((error as { code?: unknown }).code === "EPIPE") return { exit: exitSoFar ?? exitCode.ok }
+  return {
+    exit: exitCode.input,
+    ...(stream === "stdout" ? { message: `ampkit: cannot write the output: ${reason(error, "write failed")}\n` } : {}),
+  }
+}
+
 /** Entry point of the `ampkit` binary. */
 export const main = async (): Promise<void> => {
-  // A reader that stops early (`ampkit schema | head -1`) closes the pipe: end quietly, not with a trace.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on("error", (error: NodeJS.ErrnoException) => {
-      if (error.code === "EPIPE") process.exit(process.exitCode ?? 0)
-      throw error
+  for (const [name, stream] of [
+    ["stdout", process.stdout],
+    ["stderr", process.stderr],
+  ] as const) {
+    stream.on("error", (error: unknown) => {
+      const exitCode = typeof process.exitCode === "number" ? process.exitCode : undefined
+      const { exit, message } = outputFailure(error, name, exitCode)
+      if (message !== undefined) {
+        try {
+          writeSync(2, message)
+        } catch {
+          // stderr cannot be written either: the exit code is all that is left.
+        }
+      }
+      process.exit(exit)
     })
   }
   process.exitCode = await run(process.argv.slice(2), processIo())

@@ -3,7 +3,7 @@
  * escaped in every text output; nothing hangs or reads without bound):
  * - `validate <dir>`: file names with a newline, ANSI escapes, a bidi override, GitHub workflow
  *   command syntax, bytes that are not UTF-8, a file named `-`; symbolic-link loops, dangling links,
- *   a pipe, a device and a directory named `*.yaml`; 10,000 entries; an unreadable file; `""`;
+ *   a pipe, a device and a directory named `*.yaml`; 10,000 entries; an unreadable file; `""` (refused);
  * - a device given as a file (`/dev/zero`): refused at the size limit, not read forever;
  * - `diff` with a side that does not parse: exit 1, stderr escaped and bounded.
  */
@@ -121,17 +121,21 @@ describe("validate <dir>: file names are shown escaped, in every format", () => 
     expect(r.out).toContain("✖ invalid names/-: 1 error")
   })
 
-  test('an empty argument ("") is the working directory, and its files are read from there, not from /', async () => {
+  test('an empty argument ("", an unset variable) is refused, not read as the working directory', async () => {
     const r = await cli(["validate", "--format", "json", ""], join(root, "links"))
-    expect(r.err).toBe("")
-    expect((JSON.parse(r.out) as Array<{ file: string }>).map((x) => x.file)).toEqual(["ok.yaml"])
+    expect(r.code).toBe(2)
+    expect(r.out).toBe("")
+    expect(r.err).toBe('ampkit: <file|dir|-> needs a non-empty path (got "")\nRun ampkit validate --help for usage.\n')
   })
 })
 
 describe("validate <dir>: links, pipes, devices, many entries, unreadable files", () => {
-  test("a pipe, a device and a directory named *.yaml are skipped; a link to a parent folder is not followed", async () => {
+  test("a pipe, a device and a directory named *.yaml are skipped (pipe and device with a note); a link to a parent folder is not followed", async () => {
     const r = await cli(["validate", "--format", "json", "links"], root)
-    expect(r.err).toBe("")
+    expect(r.err).toBe(
+      "ampkit: skipped links/device.yaml: not a regular file (a link to a device)\n" +
+        "ampkit: skipped links/pipe.yaml: not a regular file (a pipe)\n",
+    )
     expect((JSON.parse(r.out) as Array<{ file: string }>).map((x) => x.file)).toEqual(["links/ok.yaml"])
     expect(r.code).toBe(0)
   })

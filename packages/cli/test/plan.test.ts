@@ -280,7 +280,7 @@ describe("ampkit plan", () => {
     expect((await cli(["plan", desired])).err).toContain("plan needs --current <file>")
     expect((await cli(["plan", "--current", current])).code).toBe(2)
     expect((await cli(["plan", "--current", current, desired, "--max-batch", "0"])).err).toContain(
-      "--max-batch must be a whole number of at least 1 (got 0)",
+      "--max-batch needs an integer ≥ 1, got 0",
     )
     expect((await cli(["plan", "--current", current, desired, "--format", "yaml"])).code).toBe(2)
     const typo = await cli(["plan", "--current", current, desired, "--stop-reads", "readAndWriteSalesfroce"])

@@ -27,7 +27,7 @@ describe("ampkit problem", () => {
     const body = readFileSync(new URL(`../../../${fixtures}/service-unavailable.json`, import.meta.url), "utf8")
     const r = await cli(["problem", "-"], { stdin: body })
     expect(r.code).toBe(0)
-    expect(r.out).toContain("Retry: Retry after 2024-04-22T19:00:00.000Z")
+    expect(r.out).toContain("Retry: Retry after 2024-04-22T19:00:00Z")
   })
 
   test("--format json prints the decoded problem, with manifest locations when mapped", async () => {

@@ -8,7 +8,7 @@ import { diffJson } from "@ampkit/core/render/diff-json"
 import { renderDiffMarkdown } from "@ampkit/core/render/diff-markdown"
 import { renderDiffSarif } from "@ampkit/core/render/diff-sarif"
 import { renderDiffText } from "@ampkit/core/render/diff-text"
-import { choice, parse, strings } from "../args.js"
+import { choice, parse, pathArg, strings } from "../args.js"
 import { exitCode, InputError, UsageError } from "../errors.js"
 import { inputFindings, utf8Diagnostic } from "../input-findings.js"
 import { type Input, type Io, readInput } from "../io.js"
@@ -123,10 +123,11 @@ export const runDiff = async (args: ReadonlyArray<string>, io: Io): Promise<numb
           : `diff takes two inputs, got ${positionals.length}`,
     })
   }
-  const [oldSpec, newSpec] = positionals as [string, string]
+  const oldSpec = pathArg("<old>", positionals[0]!)
+  const newSpec = pathArg("<new>", positionals[1]!)
   if (oldSpec === "-" && newSpec === "-")
     throw new UsageError({ message: "only one of <old> and <new> can be - (stdin)" })
-  const acceptFiles = strings(values.accept)
+  const acceptFiles = strings(values.accept).map((file) => pathArg("--accept", file))
   if (acceptFiles.includes("-") && (oldSpec === "-" || newSpec === "-")) {
     throw new UsageError({ message: "--accept - and an input - would both read stdin" })
   }

@@ -3,8 +3,8 @@
  *  [--installations <file>] [--project <idOrName>] [--format text|json] [--out <dir>] [--verbose]`
  * `ampkit plan verify <plan.json> --current <file> [--format text|json]`
  */
-import { mkdir, readdir, rm, writeFile } from "node:fs/promises"
-import { join, resolve } from "node:path"
+import { mkdir, readdir, rm, stat, writeFile } from "node:fs/promises"
+import { dirname, join, resolve } from "node:path"
 import {
   type Diagnostic,
   decodeUtf8,
@@ -22,10 +22,10 @@ import { planFromText, projectProblem } from "@ampkit/core/Plan"
 import { decodePlanRecord, verifyPlan } from "@ampkit/core/PlanVerify"
 import { planFiles, renderPlanJson, renderPlanVerificationJson } from "@ampkit/core/render/plan-json"
 import { renderPlanText, renderPlanVerificationText } from "@ampkit/core/render/plan-text"
-import { choice, parse, strings } from "../args.js"
+import { choice, parse, pathArg, strings } from "../args.js"
 import { exitCode, InputError, UsageError } from "../errors.js"
 import { inputFindings, utf8Diagnostic } from "../input-findings.js"
-import { type Input, type Io, readInput } from "../io.js"
+import { type Input, type Io, readInput, reason } from "../io.js"
 
 export const planHelp = `Usage: ampkit plan --current <file> <amp.yaml> [options]
        ampkit plan verify <plan.json> --current <file> [--format text|json]
@@ -169,14 +169,36 @@ const writeOut = async (
 ): Promise<void> => {
   const path = resolve(io.cwd, dir)
   try {
-    await mkdir(path, { recursive: true })
+    await makeDirectory(path)
     for (const name of await readdir(path)) if (batchFile.test(name)) await rm(join(path, name), { force: true })
     for (const f of files) await writeFile(join(path, f.name), f.content)
   } catch (error) {
-    const code = (error as { code?: unknown }).code
-    throw new InputError({
-      message: `cannot write to --out ${escapeControl(dir)}: ${typeof code === "string" ? code : "failed"}`,
-    })
+    throw new InputError({ message: `cannot write to --out ${escapeControl(dir)}: ${reason(error, "failed")}` })
+  }
+}
+
+/**
+ * `mkdir -p` in at most one step per missing ancestor: the nearest ancestor that exists is found by
+ * `stat`, then each missing directory below it is made once. (Node's recursive mkdir retries for ever
+ * where mkdir fails with ENOENT under a parent that exists, as under /proc.)
+ */
+const makeDirectory = async (path: string): Promise<void> => {
+  const missing: Array<string> = []
+  for (let at = path; ; at = dirname(at)) {
+    try {
+      if ((await stat(at)).isDirectory()) break
+      throw Object.assign(new Error(`${at} is not a directory`), { code: "ENOTDIR" })
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== "ENOENT" || dirname(at) === at) throw error
+      missing.push(at)
+    }
+  }
+  for (const dir of missing.reverse()) {
+    try {
+      await mkdir(dir)
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== "EEXIST") throw error
+    }
   }
 }
 
@@ -189,8 +211,10 @@ const runVerify = async (args: ReadonlyArray<string>, io: Io): Promise<number> =
   const format = choice("format", values.format, formats, "text")
   if (positionals.length !== 1) throw new UsageError({ message: "plan verify needs exactly one plan file (plan.json)" })
   if (typeof values.current !== "string") throw new UsageError({ message: "plan verify needs --current <file>" })
-  const planInput = await readInput(io, positionals[0]!)
-  const current = currentList(await readInput(io, values.current))
+  const planSpec = pathArg("<plan.json>", positionals[0]!)
+  const currentSpec = pathArg("--current", values.current)
+  const planInput = await readInput(io, planSpec)
+  const current = currentList(await readInput(io, currentSpec))
   // Exit 1 of plan verify means "stale": a plan file that cannot be read is an input error (exit 2).
   const planText = decodeUtf8(planInput.bytes)
   if (!planText.ok) throw new InputError({ message: `${escapeControl(planInput.name)}: ${planText.message}` })
@@ -239,7 +263,7 @@ export const runPlan = async (args: ReadonlyArray<string>, io: Io): Promise<numb
     const raw = String(values["max-batch"])
     if (!/^[1-9][0-9]{0,8}$/.test(raw)) {
       throw new UsageError({
-        message: `--max-batch must be a whole number of at least 1 (got ${escapeControl(raw.slice(0, 20))})`,
+        message: `--max-batch needs an integer ≥ 1${/^[0-9]{10,}$/.test(raw) ? " and below 1,000,000,000" : ""}, got ${escapeControl(raw.slice(0, 20))}`,
       })
     }
     maxBatch = Number(raw)
@@ -251,10 +275,17 @@ export const runPlan = async (args: ReadonlyArray<string>, io: Io): Promise<numb
     throw new UsageError({ message: `--project: ${unusableProject} (got ${escapeControl(JSON.stringify(project))})` })
   }
 
-  const desiredInput = await readInput(io, positionals[0]!)
-  const currentInput = await readInput(io, values.current)
-  const installationsInput =
-    typeof values.installations === "string" ? await readInput(io, values.installations) : undefined
+  const desiredSpec = pathArg("<amp.yaml>", positionals[0]!)
+  const currentSpec = pathArg("--current", values.current)
+  const installationsSpec = pathArg(
+    "--installations",
+    typeof values.installations === "string" ? values.installations : undefined,
+  )
+  const outDir = pathArg("--out", typeof values.out === "string" ? values.out : undefined)
+
+  const desiredInput = await readInput(io, desiredSpec)
+  const currentInput = await readInput(io, currentSpec)
+  const installationsInput = installationsSpec !== undefined ? await readInput(io, installationsSpec) : undefined
 
   const desiredText = decodeUtf8(desiredInput.bytes)
   if (!desiredText.ok) return refuse(io, format, desiredInput.name, "", report([utf8Diagnostic(desiredText)]))
@@ -310,10 +341,10 @@ export const runPlan = async (args: ReadonlyArray<string>, io: Io): Promise<numb
       warnings === 1 ? "1 warning (ampkit validate shows it)" : `${warnings} warnings (ampkit validate shows them)`
     io.stderr(`ampkit: ${escapeControl(desiredInput.name)} has ${count}\n`)
   }
-  if (typeof values.out === "string") {
+  if (outDir !== undefined) {
     const files = planFiles(plan)
-    await writeOut(io, values.out, files)
-    io.stderr(`ampkit: wrote ${files.length} files to ${escapeControl(values.out)}\n`)
+    await writeOut(io, outDir, files)
+    io.stderr(`ampkit: wrote ${files.length} files to ${escapeControl(outDir)}\n`)
   }
   if (format === "json") io.stdout(renderPlanJson(plan))
   else

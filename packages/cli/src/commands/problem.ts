@@ -5,7 +5,7 @@ import { kindLabels, recogniseKind } from "@ampkit/core/Document"
 import { explainProblem } from "@ampkit/core/ProblemExplain"
 import { problemJson } from "@ampkit/core/render/problem-json"
 import { renderProblemText } from "@ampkit/core/render/problem-text"
-import { choice, parse } from "../args.js"
+import { choice, parse, pathArg } from "../args.js"
 import { exitCode, UsageError } from "../errors.js"
 import { type Io, readInput } from "../io.js"
 
@@ -48,6 +48,8 @@ export const runProblem = async (args: ReadonlyArray<string>, io: Io): Promise<n
       message: positionals.length === 0 ? "problem needs a file (or - for stdin)" : "problem takes exactly one file",
     })
   }
+  const bodySpec = pathArg("<file|->", positionals[0]!)
+  const manifestSpec = pathArg("--manifest", typeof values.manifest === "string" ? values.manifest : undefined)
   let status: number | undefined
   if (values.status !== undefined) {
     const raw = String(values.status)
@@ -56,11 +58,11 @@ export const runProblem = async (args: ReadonlyArray<string>, io: Io): Promise<n
       throw new UsageError({ message: `--status must be an HTTP error status 400–599 (got ${raw.slice(0, 20)})` })
     }
   }
-  const body = await readInput(io, positionals[0]!)
+  const body = await readInput(io, bodySpec)
 
   let manifest: { name: string; text: string; document: SourceDocument } | undefined
-  if (values.manifest !== undefined) {
-    const input = await readInput(io, String(values.manifest))
+  if (manifestSpec !== undefined) {
+    const input = await readInput(io, manifestSpec)
     const decoded = decodeUtf8(input.bytes)
     const parsed = decoded.ok ? parseSource(decoded.text, { syntax: inputSyntax(input.name, decoded.text) }) : undefined
     const kind = parsed?.document !== undefined ? recogniseKind(parsed.document.value) : undefined

@@ -3,6 +3,7 @@
 import { resolve } from "node:path"
 import {
   decodeUtf8,
+  escapeControl,
   type FileReport,
   renderValidationText,
   report,
@@ -17,7 +18,7 @@ import {
 } from "@ampkit/core"
 import { inputSyntax } from "@ampkit/core/Decode"
 import { validationVerdict } from "@ampkit/core/render/validation-text"
-import { choice, parse, strings } from "../args.js"
+import { choice, parse, pathArg, strings } from "../args.js"
 import { exitCode, UsageError } from "../errors.js"
 import { utf8Diagnostic } from "../input-findings.js"
 import { type FoundFile, type Io, isDirectory, readFound, readInput, yamlFilesUnder } from "../io.js"
@@ -31,7 +32,8 @@ Syntax: a .json file is read as JSON, a .yaml or .yml file as YAML; anything els
 names) as JSON when its first character that is not whitespace (after a BOM) is { or [, else YAML.
 
 A directory stands for every *.yaml and *.yml file beneath it, at any depth, sorted by path
-(node_modules and hidden entries such as .git are skipped); one without any is a usage error.
+(node_modules and hidden entries such as .git are skipped; an entry named *.yaml that is no
+regular file, such as a pipe, is skipped with a note on stderr); one without any is a usage error.
 With several files (or a directory), text output ends with a total line, and json and amp
 print an array with one entry per file.
 
@@ -75,6 +77,7 @@ export const runValidate = async (args: ReadonlyArray<string>, io: Io): Promise<
   }
   if (positionals.length === 0)
     throw new UsageError({ message: "validate needs at least one file or directory (or - for stdin)" })
+  for (const spec of positionals) pathArg("<file|dir|->", spec)
   if (positionals.filter((p) => p === "-").length > 1)
     throw new UsageError({ message: "- (stdin) can be given only once" })
   const { specs, directory } = await expand(io, positionals)
@@ -164,7 +167,8 @@ const expand = async (
       continue
     }
     directory = true
-    const files = await yamlFilesUnder(io, spec)
+    const { files, skipped } = await yamlFilesUnder(io, spec)
+    for (const entry of skipped) io.stderr(`ampkit: skipped ${escapeControl(entry.name)}: ${entry.why}\n`)
     if (files.length === 0)
       throw new UsageError({
         message: `${spec} holds no .yaml or .yml file (node_modules and hidden entries are skipped)`,
