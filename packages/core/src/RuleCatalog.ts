@@ -1,6 +1,7 @@
 /**
- * Every rule id a diagnostic can carry, with a one-line summary: the parser's, the shape decoder's
- * and the semantic registry's. Docs and SARIF rule tables are generated from this list.
+ * Every rule id a diagnostic can carry, with a one-line summary: the parser's, the shape decoder's,
+ * the semantic registry's and the suppression step's. Docs and SARIF rule tables are generated from
+ * this list.
  */
 import type { Severity } from "./Diagnostic.js"
 import { rules } from "./rules/index.js"
@@ -10,8 +11,11 @@ export interface RuleDescription {
   readonly summary: string
   /** Severity of its diagnostics (`yaml-compat` may also warn: see its summary). */
   readonly severity: Severity
-  /** Who reports it: the parser, the shape decoder (from the Effect schemas) or a semantic rule. */
-  readonly source: "parser" | "shape" | "rule"
+  /**
+   * Who reports it: the parser, the shape decoder (from the Effect schemas), a semantic rule, or the
+   * suppression step of Validate.ts (about the `# amp:ignore` comments themselves).
+   */
+  readonly source: "parser" | "shape" | "rule" | "suppression"
 }
 
 const parserAndShape: ReadonlyArray<RuleDescription> = [
@@ -45,11 +49,22 @@ const parserAndShape: ReadonlyArray<RuleDescription> = [
   },
 ]
 
+/** Reported by Validate.ts's suppression step, after every other finding went through the directives. */
+const suppression: ReadonlyArray<RuleDescription> = [
+  {
+    id: "ignore-directive",
+    summary:
+      "An `# amp:ignore` that does nothing: it names an unknown id or an error-only rule, or suppresses nothing.",
+    severity: "warning",
+    source: "suppression",
+  },
+]
+
 /** All rule ids, in catalog order, each once. */
 export const ruleDescriptions: ReadonlyArray<RuleDescription> = (() => {
   const seen = new Set<string>()
   const out: Array<RuleDescription> = []
-  for (const r of [...parserAndShape, ...rules]) {
+  for (const r of [...parserAndShape, ...rules, ...suppression]) {
     if (seen.has(r.id)) continue
     seen.add(r.id)
     out.push({ id: r.id, summary: r.summary, severity: r.severity, source: "source" in r ? r.source : "rule" })

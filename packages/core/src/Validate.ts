@@ -7,12 +7,14 @@
 import { catalogModules, catalogProviders } from "./Catalog.js"
 import { type Diagnostic, type Finding, type Position, positioned, type Severity } from "./Diagnostic.js"
 import { type DocumentKind, kindLabels, recogniseKind } from "./Document.js"
-import { parent } from "./internal/pointer.js"
+import { ignoreDirective, reportDirectives } from "./internal/directive-report.js"
+import { type DirectiveAt, directivesByTarget, forEachCovering } from "./internal/source-directives.js"
+import { stripBom } from "./internal/source-text.js"
 import type { Limits } from "./Limits.js"
 import { rules } from "./rules/index.js"
 import { prepareServerView } from "./rules/withServerKeys.js"
 import { shapeFindings } from "./Shape.js"
-import { type Directive, type ParseResult, parseSource, type SourceDocument, type Syntax } from "./Source.js"
+import { type ParseResult, parseSource, type SourceDocument, type Syntax } from "./Source.js"
 
 export interface ValidateOptions {
   /** Force a syntax; "auto" (the default) recognises JSON by its first character. */
@@ -109,10 +111,16 @@ export const validateParsed = (text: string, parsed: ParseResult, options: Valid
   const findings: Array<Finding & { readonly position?: Position }> = [...parsed.findings]
   // A loop, not push(...): a hostile document can yield more findings than a call has argument slots.
   if (document !== undefined) for (const f of manifestFindings(document.value, document)) findings.push(f)
-  const suppress = suppressionOf(text, document, options.ignore ?? [])
+  const suppression = suppressionOf(text, document, options.ignore ?? [])
   const diagnostics = capPerRule(findings).map((finding) =>
-    positioned(finding, document?.locate, suppress(finding.rule, finding.severity, finding.pointer)),
+    positioned(finding, document?.locate, suppression.suppressed(finding.rule, finding.severity, finding.pointer)),
   )
+  // Directives that do nothing, judged by what every other diagnostic is (internal/directive-report.ts).
+  if (document !== undefined && suppression.byLine.size > 0) {
+    const ignored = (options.ignore ?? []).includes(ignoreDirective)
+    const about = reportDirectives(document, suppression.lines, suppression.byLine, diagnostics)
+    for (const f of capPerRule(about)) diagnostics.push(positioned(f, document.locate, ignored))
+  }
   return report(sortDiagnostics(diagnostics))
 }
 
@@ -131,20 +139,20 @@ const capPerRule = (findings: ReadonlyArray<PositionedFinding>): Array<Positione
     if (n <= maxFindingsPerRule) out.push(f)
     else if (!over.has(f.rule)) over.set(f.rule, f)
   }
-  for (const [rule, first] of over) {
-    const more = (seen.get(rule) ?? 0) - maxFindingsPerRule
-    out.push({
-      rule,
-      severity: first.severity,
-      message: `${more} more \`${rule}\` findings are not listed (the first ${maxFindingsPerRule} are)`,
-      pointer: first.pointer,
-      ...(first.at !== undefined ? { at: first.at } : {}),
-      ...(first.position !== undefined ? { position: first.position } : {}),
-      hint: "fix the ones listed and validate again",
-    })
-  }
+  for (const [rule, first] of over) out.push(notListed(first, (seen.get(rule) ?? 0) - maxFindingsPerRule))
   return out
 }
+
+/** The one finding that counts the `more` findings of `first`'s rule left out past the cap. */
+const notListed = (first: PositionedFinding, more: number): PositionedFinding => ({
+  rule: first.rule,
+  severity: first.severity,
+  message: `${more} more \`${first.rule}\` findings are not listed (the first ${maxFindingsPerRule} are)`,
+  pointer: first.pointer,
+  ...(first.at !== undefined ? { at: first.at } : {}),
+  ...(first.position !== undefined ? { position: first.position } : {}),
+  hint: "fix the ones listed and validate again",
+})
 
 /** Counts and verdict of a list of diagnostics. */
 export const report = (diagnostics: ReadonlyArray<Diagnostic>): ValidationReport => {
@@ -178,41 +186,40 @@ export const sortDiagnostics = (diagnostics: ReadonlyArray<Diagnostic>): Array<D
  * Suppressions, with the syntax of Ampersand's validator: `# amp:ignore[rule-a,rule-b]` or a bare
  * `# amp:ignore`, alone on the line(s) above a key or at the end of its line, covers that node and
  * everything under it. `--ignore` covers the whole run. Errors are never suppressed.
+ *
+ * A directive that does nothing is reported (`ignore-directive`, a warning at the comment; its pointer
+ * is the key it covers): one naming an id that is no rule id, or a rule whose findings are always
+ * errors, or `ignore-directive` itself; and one that suppressed no warning or info in this run (a
+ * diagnostic also silenced by `--ignore` counts as suppressed by it). The ids of Ampersand's validator
+ * for warnings ampkit does not report (internal/source-directives.ts) are accepted without a word.
+ * These findings are never suppressed by a directive (none could be reported about the one that
+ * would); `--ignore ignore-directive` silences them.
  */
+interface Suppression {
+  /** Whether a finding is suppressed. */
+  readonly suppressed: (rule: string, severity: Severity, pointer: string) => boolean
+  /** The text's lines (when it holds directives) and its directives by the line of the key each covers. */
+  readonly lines: ReadonlyArray<string>
+  readonly byLine: ReadonlyMap<number, ReadonlyArray<DirectiveAt>>
+}
+
 const suppressionOf = (
   text: string,
   document: SourceDocument | undefined,
   ignore: ReadonlyArray<string>,
-): ((rule: string, severity: Severity, pointer: string) => boolean) => {
+): Suppression => {
   const ignored = new Set(ignore)
-  const byLine = directivesByTargetLine(text, document?.directives ?? [])
-  return (rule, severity, pointer) => {
+  const lines = document !== undefined && document.directives.length > 0 ? stripBom(text).split(/\r?\n/) : []
+  const byLine = directivesByTarget(lines, document?.directives ?? [])
+  const suppressed = (rule: string, severity: Severity, pointer: string): boolean => {
     if (severity === "error") return false
     if (ignored.has(rule)) return true
     if (document === undefined || byLine.size === 0) return false
-    for (let p: string | undefined = pointer; p !== undefined; p = parent(p)) {
-      if (p === "") break
-      const directives = byLine.get(document.locate(p, "key").line)
-      if (directives?.some((d) => d.rules === "all" || d.rules.includes(rule))) return true
-    }
-    return false
+    let covered = false
+    forEachCovering(document, byLine, pointer, ({ directive }) => {
+      if (directive.rules === "all" || directive.rules.includes(rule)) covered = true
+    })
+    return covered
   }
-}
-
-/** Map each directive to the line of the key it covers: its own line, or the next line that is not a comment. */
-const directivesByTargetLine = (text: string, directives: ReadonlyArray<Directive>): Map<number, Array<Directive>> => {
-  const out = new Map<number, Array<Directive>>()
-  if (directives.length === 0) return out
-  const lines = text.split(/\r?\n/)
-  for (const d of directives) {
-    let target = d.line
-    if (d.standalone) {
-      target = d.line + 1
-      while (target <= lines.length && /^\s*(#.*)?$/.test(lines[target - 1] ?? "")) target++
-    }
-    const list = out.get(target)
-    if (list === undefined) out.set(target, [d])
-    else list.push(d)
-  }
-  return out
+  return { suppressed, lines, byLine }
 }

@@ -8,7 +8,8 @@
  * (`# Example: using amp:ignore directives`) is not a directive. As in the Go validator, empty or
  * unclosed brackets (`amp:ignore[]`) mean every rule.
  */
-import type { Directive } from "../Source.js"
+import type { Directive, SourceDocument } from "../Source.js"
+import { parent } from "./pointer.js"
 
 const directive = /^#[ \t]*amp:ignore(?=$|[ \t[])(?:\[([^\]]*)\])?/
 
@@ -21,4 +22,53 @@ export const directiveRules = (comment: string): Directive["rules"] | undefined 
     .map((r) => r.trim())
     .filter((r) => r !== "")
   return rules.length === 0 ? "all" : rules
+}
+
+/** A directive and the line of the key it covers. */
+export interface DirectiveAt {
+  readonly directive: Directive
+  readonly target: number
+}
+
+/**
+ * Directives by the line of the key each covers: its own line, or (alone on its line) the next line
+ * that is not blank or a comment. Directives come in source order: a run of comment lines is scanned
+ * once, not once per directive in it.
+ */
+export const directivesByTarget = (
+  lines: ReadonlyArray<string>,
+  directives: ReadonlyArray<Directive>,
+): Map<number, Array<DirectiveAt>> => {
+  const out = new Map<number, Array<DirectiveAt>>()
+  let skippedFrom = 0
+  let skippedTo = 0
+  for (const directive of directives) {
+    let target = directive.line
+    if (directive.standalone) {
+      target = directive.line + 1
+      if (target >= skippedFrom && target <= skippedTo) target = skippedTo
+      else {
+        skippedFrom = target
+        while (target <= lines.length && /^\s*(#.*)?$/.test(lines[target - 1] ?? "")) target++
+        skippedTo = target
+      }
+    }
+    const list = out.get(target)
+    if (list === undefined) out.set(target, [{ directive, target }])
+    else list.push({ directive, target })
+  }
+  return out
+}
+
+/** Visit every directive that covers the node at `pointer`: one on its key's line or an ancestor's (never the root's). */
+export const forEachCovering = (
+  document: SourceDocument,
+  byLine: ReadonlyMap<number, ReadonlyArray<DirectiveAt>>,
+  pointer: string,
+  visit: (at: DirectiveAt) => void,
+): void => {
+  for (let p: string | undefined = pointer; p !== undefined && p !== ""; p = parent(p)) {
+    const covering = byLine.get(document.locate(p, "key").line)
+    if (covering !== undefined) for (const at of covering) visit(at)
+  }
 }

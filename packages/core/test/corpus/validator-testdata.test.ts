@@ -259,8 +259,11 @@ describe("examples/*directives*: `# amp:ignore` suppresses what it says, and not
       ),
     )
     expect(above.diagnostics.map((d) => [d.rule, d.suppressed])).toEqual([["delivery-deprecated", true]])
-    // A directive naming another rule suppresses nothing.
+    // A directive naming another rule suppresses nothing, and is reported for it.
     const other = validate(text.replace(/^( *)delivery:$/m, "$1delivery:  # amp:ignore[backfill-large]"))
-    expect(other.diagnostics.map((d) => [d.rule, d.suppressed])).toEqual([["delivery-deprecated", false]])
+    expect(other.diagnostics.map((d) => [d.rule, d.suppressed])).toEqual([
+      ["delivery-deprecated", false],
+      ["ignore-directive", false],
+    ])
   })
 })

@@ -24,7 +24,7 @@ describe("suppressions", () => {
     ["a directive on the line above", "# amp:ignore[unknown-key]", ""],
     ["a bare directive above", "# amp:ignore", ""],
     ["a directive at the end of the line", "", "# amp:ignore[unknown-key]"],
-    ["a list with spaces", "# amp:ignore[ duplicate-read-object , unknown-key ]", ""],
+    ["a list with spaces", "# amp:ignore[ destination-exists , unknown-key ]", ""],
   ])("%s suppresses, and the diagnostic is still listed", (_, above, eol) => {
     const text = manifest("", above, eol)
     const r = validate(text)
