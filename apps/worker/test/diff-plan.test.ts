@@ -108,11 +108,26 @@ describe("POST /v1/plan", () => {
     expect(issues.every((i) => i.name.startsWith("/desired/"))).toBe(true)
   })
 
-  it("answers 400 naming /current when it is not a list of integrations", async () => {
+  it("answers 400 naming /current when it is not a list of integrations, with one issue per defect in it", async () => {
     const body = await expectProblem(
       await postJson("/v1/plan", { current: [{ hello: 1 }], desired: sample("hubspot") }),
       400,
     )
-    expect(body.issues).toEqual([expect.objectContaining({ name: "/current" })])
+    expect(body.type).toBe("urn:problem-type:ampkit:request-invalid")
+    expect(body.detail).toMatch(/^current: looks like an integration list .* and 5 more problems$/)
+    const issues = body.issues as Array<Record<string, unknown>>
+    expect(issues.map((i) => i.name)).toEqual(
+      ["id", "projectId", "name", "provider", "createTime", "latestRevision"].map((k) => `/current/0/${k}`),
+    )
+    // `current` was sent as JSON: there is no line or column to point at.
+    for (const i of issues)
+      expect(i).toEqual({ in: "body", name: i.name, detail: i.detail, rule: "missing-key", severity: "error" })
+  })
+
+  it("lists at most MAX_ISSUES defects of /current and counts the rest", async () => {
+    const current = Array.from({ length: 40 }, () => ({ hello: 1 }))
+    const body = await expectProblem(await postJson("/v1/plan", { current, desired: sample("hubspot") }), 400)
+    expect((body.issues as Array<unknown>).length).toBe(100)
+    expect(body.omittedIssues).toBe(40 * 6 - 100)
   })
 })

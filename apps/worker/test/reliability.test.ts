@@ -3,7 +3,7 @@ import { makeHandler } from "@ampkit/edge"
 import { afterEach, describe, expect, it, vi } from "vitest"
 import worker, { handlerFor } from "../src/index.js"
 import { base, call, expectProblem, postText } from "./call.js"
-import { sample } from "./samples.js"
+import { sample, samples } from "./samples.js"
 
 const encoder = new TextEncoder()
 
@@ -62,6 +62,83 @@ describe("body limit, enforced while streaming", () => {
     await response.arrayBuffer()
     const over = await worker.fetch(streamed(new Blob([`${padded}#`]).stream()), { MAX_BODY_BYTES: String(limit) })
     await expectProblem(over, 413)
+  })
+})
+
+describe("what the runtime hands over as it came", () => {
+  it("refuses a gzip body with a 415 naming the coding (workerd does not decompress request bodies)", async () => {
+    const text = sample("hubspot")
+    const gzip = new Uint8Array(
+      await new Response(new Blob([text]).stream().pipeThrough(new CompressionStream("gzip"))).arrayBuffer(),
+    )
+    for (const body of [gzip, text]) {
+      const response = await postText("/v1/validate", body, "application/yaml", { "content-encoding": "gzip" })
+      const problem = await expectProblem(response, 415)
+      expect(problem.detail).toMatch(/^the request body is encoded with Content-Encoding "gzip", which is not accepted/)
+      expect(response.headers.get("accept-encoding")).toBe("identity")
+    }
+  })
+
+  it("answers 400 when the body stream breaks mid-way (a truncated upload), and the next request normally", async () => {
+    let sent = 0
+    const broken = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ < 2) controller.enqueue(encoder.encode("specVersion: 1.0.0\n"))
+        else controller.error(new Error("connection reset"))
+      },
+    })
+    const body = await expectProblem(await worker.fetch(streamed(broken), {}), 400)
+    expect(body.type).toBe("urn:problem-type:ampkit:body-unreadable")
+    expect(JSON.stringify(body)).not.toContain("connection reset")
+    const next = await postText("/v1/validate", sample("hubspot"), "application/yaml")
+    expect([200, 422]).toContain(next.status)
+    await next.arrayBuffer()
+  })
+
+  it("answers concurrent requests each with its own verdict, whatever order their bodies finish in", async () => {
+    const texts = [
+      ...samples.slice(0, 16).map((s) => s.text),
+      sample("netsuiteM2M"),
+      "specVersion: 1.0.0\nintegrations: []\n",
+      "a: [\n",
+      '{"specVersion": "1.0.0", "integrations": [{"name": "x"}]}',
+    ]
+    const expected = await Promise.all(
+      texts.map(async (text) => {
+        const response = await postText("/v1/validate", text, "application/yaml")
+        return { status: response.status, body: await response.text() }
+      }),
+    )
+    // Every body is held open after its first half; the second halves are released in reverse order.
+    const releases: Array<() => void> = []
+    const pending = texts.map((text, i) => {
+      const bytes = encoder.encode(text)
+      const half = bytes.length >> 1
+      let step = 0
+      const stream = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          if (step === 0) controller.enqueue(bytes.slice(0, half))
+          else if (step === 1) {
+            await new Promise<void>((resolve) => {
+              releases[i] = resolve
+            })
+            controller.enqueue(bytes.slice(half))
+          } else controller.close()
+          step++
+        },
+      })
+      return worker.fetch(streamed(stream), {})
+    })
+    while (releases.filter(Boolean).length < texts.length) await new Promise((resolve) => setTimeout(resolve, 1))
+    for (let i = texts.length - 1; i >= 0; i--) releases[i]!()
+    const answers = await Promise.all(
+      pending.map(async (p) => {
+        const response = await p
+        return { status: response.status, body: await response.text() }
+      }),
+    )
+    expect(answers).toEqual(expected)
+    expect(new Set(expected.map((e) => e.status))).toEqual(new Set([200, 400, 422]))
   })
 })
 

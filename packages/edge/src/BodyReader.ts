@@ -5,8 +5,10 @@
  * or the end of the chunk that holds it. A declared length over the limit is refused before reading,
  * and then the body is not touched at all: the runtime disposes of it. (Cancelling it there gains
  * nothing and, in workerd behind `wrangler dev`, makes the next request on the same keep-alive
- * connection fail with a 503; an unread body does not.)
+ * connection fail with a 503; an unread body does not.) A body with a content coding (`Content-Encoding:
+ * gzip` …) is refused before reading too (ContentCoding.ts): its bytes are not the text.
  */
+import { requireIdentityCoding } from "./ContentCoding.js"
 import { Failure } from "./Failure.js"
 
 const tooLarge = (maxBytes: number, how: string): Failure =>
@@ -14,8 +16,12 @@ const tooLarge = (maxBytes: number, how: string): Failure =>
     extensions: { maxBytes },
   })
 
-/** Read at most `maxBytes` bytes of the body; throws `BodyTooLarge` past it and `BodyUnreadable` on a stream error. */
+/**
+ * Read at most `maxBytes` bytes of the body; throws `UnsupportedMediaType` for a content-coded body, `BodyTooLarge`
+ * past the limit and `BodyUnreadable` on a stream error.
+ */
 export const readBody = async (request: Request, maxBytes: number): Promise<Uint8Array> => {
+  requireIdentityCoding(request.headers.get("content-encoding"))
   const declared = request.headers.get("content-length")
   if (declared !== null && /^\s*\d+\s*$/.test(declared) && Number(declared) > maxBytes) {
     throw tooLarge(maxBytes, "declares a length over")

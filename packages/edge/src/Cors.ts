@@ -9,7 +9,7 @@ import type { AllowedOrigins } from "./Settings.js"
 export const allowedRequestHeaders = ["Content-Type"]
 
 /** Response headers a cross-origin caller may read (beyond the CORS-safelisted ones). */
-export const exposedResponseHeaders = ["Allow", "Accept-Post"]
+export const exposedResponseHeaders = ["Allow", "Accept-Post", "Accept-Encoding"]
 
 /** Seconds a browser may cache a preflight answer. */
 export const preflightMaxAge = 86_400

@@ -96,14 +96,31 @@ export const makeHandler = (config: HandlerConfig): FetchHandler => {
       }
       return new Response(head ? null : reply.json, { status: reply.status, headers })
     } catch (error) {
-      if (error instanceof Failure) return problemResponse(error, { ...withId(requestId), headers: cors })
-      try {
-        config.onDefect?.(error, request)
-      } catch {
-        // A failing logger must not turn a 500 into a crash.
+      let defect: unknown = error
+      if (error instanceof Failure) {
+        try {
+          return problemResponse(error, { ...withId(requestId), headers: cors })
+        } catch (unsendable) {
+          // A failure whose body cannot be serialised (a port's diagnostic holding a BigInt, say) is a defect too:
+          // the answer is still a problem+json 500, never a rejected promise (a bare runtime error page).
+          defect = unsendable
+        }
       }
+      logDefect(config.onDefect, defect, request)
       return problemResponse(new Failure("Defect", defectDetail), { ...withId(requestId), headers: cors })
     }
+  }
+}
+
+/** Hand a defect to the logger; a logger that throws, or returns a promise that rejects, is ignored. */
+const logDefect = (onDefect: HandlerConfig["onDefect"], error: unknown, request: Request): void => {
+  try {
+    const logged: unknown = onDefect?.(error, request)
+    if (typeof (logged as PromiseLike<unknown> | undefined)?.then === "function") {
+      ;(logged as PromiseLike<unknown>).then(undefined, () => undefined)
+    }
+  } catch {
+    // A failing logger must not turn a 500 into a crash.
   }
 }
 

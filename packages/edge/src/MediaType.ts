@@ -1,6 +1,7 @@
 /**
  * MediaType: the request's `Content-Type`, parsed per RFC 9110 §8.3.1. A body is accepted only in the
- * listed types, with no parameter other than `charset=utf-8`; anything else is a 415.
+ * listed types, with no parameter other than `charset=utf-8` (or another label of UTF-8, such as `utf8`);
+ * anything else is a 415.
  */
 import { excerpt } from "./Excerpt.js"
 import { Failure } from "./Failure.js"
@@ -49,6 +50,16 @@ export const parseMediaType = (value: string): MediaType | undefined => {
 
 const essenceOf = (m: RegExpExecArray): string => `${m[1]}/${m[2]}`.toLowerCase()
 
+/** Whether a charset names UTF-8: `utf-8` or another label of it in the Encoding Standard (`utf8`, any case). */
+const isUtf8Label = (label: string): boolean => {
+  if (label.trim() !== label) return false
+  try {
+    return new TextDecoder(label).encoding === "utf-8"
+  } catch {
+    return false // not a label of any encoding
+  }
+}
+
 /** The syntax a request body is in, from its Content-Type; throws an `UnsupportedMediaType` failure. */
 export const bodySyntax = (contentType: string | null, accepted: Readonly<Record<string, BodySyntax>>): BodySyntax => {
   const list = Object.keys(accepted).join(", ")
@@ -64,7 +75,7 @@ export const bodySyntax = (contentType: string | null, accepted: Readonly<Record
   if (syntax === undefined) throw refuse(`the media type ${excerpt(media.essence)} is not accepted here`)
   for (const [name, value] of media.parameters) {
     if (name !== "charset") throw refuse(`the Content-Type parameter ${excerpt(name)} is not accepted`)
-    if (value.toLowerCase() !== "utf-8") throw refuse(`the charset ${excerpt(value)} is not accepted (UTF-8 only)`)
+    if (!isUtf8Label(value)) throw refuse(`the charset ${excerpt(value)} is not accepted (UTF-8 only)`)
   }
   if (media.parameters.length > 1) throw refuse("the Content-Type repeats its charset")
   return syntax

@@ -52,12 +52,17 @@ export interface PortInputDiagnostic extends Omit<PortDiagnostic, "line" | "colu
 /**
  * The plain-face result shape: the value to send (200); the diagnostics that stopped it (400 when one is a
  * parser error, else 422); or a request member that is unusable as such, e.g. a document of the wrong kind
- * (400, issue at `/<input>`).
+ * (400, issue at `/<input>`, or one issue per error in `diagnostics` when the core lists what is wrong in it).
  */
 export type PortResult =
   | { readonly ok: true; readonly value: unknown }
   | { readonly ok: false; readonly diagnostics: ReadonlyArray<PortInputDiagnostic> }
-  | { readonly ok: false; readonly input: string; readonly message: string }
+  | {
+      readonly ok: false
+      readonly input: string
+      readonly message: string
+      readonly diagnostics?: ReadonlyArray<PortInputDiagnostic>
+    }
 
 /** A document given as text (YAML or JSON) or as already-parsed JSON. */
 export type DocumentInput = string | Readonly<Record<string, unknown>> | ReadonlyArray<unknown>

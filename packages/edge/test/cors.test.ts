@@ -71,7 +71,7 @@ describe("CORS", () => {
     const origin = "https://app.example.com"
     const ok = await handlerFor(list)(post("/v1/validate", "a: 1", "application/yaml", { origin }))
     expect(ok.headers.get("access-control-allow-origin")).toBe(origin)
-    expect(ok.headers.get("access-control-expose-headers")).toBe("Allow, Accept-Post")
+    expect(ok.headers.get("access-control-expose-headers")).toBe("Allow, Accept-Post, Accept-Encoding")
     const unsupported = await handlerFor(list)(post("/v1/validate", "a: 1", "text/plain", { origin }))
     await expectProblem(unsupported, 415)
     expect(unsupported.headers.get("access-control-allow-origin")).toBe(origin)

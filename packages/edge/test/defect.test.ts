@@ -49,6 +49,40 @@ describe("defects (500)", () => {
     await expectProblem(await makeHandler(core)(post("/v1/validate", "a: 1", "application/yaml")), 500)
   })
 
+  it("answers 500 problem+json, not a rejected promise, when a 4xx body cannot be serialised", async () => {
+    const logged: Array<unknown> = []
+    const broken = diagnostic({ severity: "error", rule: "missing-key", line: BigInt(3) as unknown as number })
+    const core = fakeCore({ validate: () => reportOf([broken]) })
+    const handler = makeHandler({ ...core, onDefect: (error) => logged.push(error) })
+    const body = await expectProblem(await handler(post("/v1/validate", secret, "application/yaml")), 500)
+    expect(body.detail).toBe(defectDetail)
+    expect(logged).toHaveLength(1)
+    expect(logged[0]).toBeInstanceOf(TypeError)
+    // Per request: the next one is answered normally.
+    const next = makeHandler(fakeCore())
+    expect((await next(post("/v1/validate", "a: 1", "application/yaml"))).status).toBe(200)
+  })
+
+  it("stays a 500 when an async logger rejects, leaving no unhandled rejection", async () => {
+    const core = fakeCore({
+      validate: () => {
+        throw new Error("x")
+      },
+    })
+    let calls = 0
+    const handler = makeHandler({
+      ...core,
+      onDefect: async () => {
+        calls++
+        throw new Error("logger down")
+      },
+    })
+    await expectProblem(await handler(post("/v1/validate", secret, "application/yaml")), 500)
+    expect(calls).toBe(1)
+    // Let the logger's rejection settle inside this test: vitest fails the run on an unhandled one.
+    await new Promise((resolve) => setTimeout(resolve, 0))
+  })
+
   it("answers 500 when the schema port throws, and keeps working afterwards", async () => {
     let fail = true
     const core = fakeCore()

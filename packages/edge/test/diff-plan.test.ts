@@ -81,6 +81,21 @@ describe("POST /v1/diff", () => {
       422,
     )
     expect(b.issues).toEqual([expect.objectContaining({ name: "/new/integrations", rule: "missing-key" })])
+    // The detail names the member the diagnostics are about.
+    expect(a.detail).toBe("old does not parse: bad (line 7, column 9)")
+    expect(b.detail).toBe("new has 1 error")
+    const both: PortResult = {
+      ok: false,
+      diagnostics: [
+        diagnostic({ rule: "missing-key", severity: "error", input: "old" }),
+        diagnostic({ rule: "missing-key", severity: "error", input: "new" }),
+      ],
+    }
+    const c = await expectProblem(
+      await makeHandler(fakeCore({ diff: () => both }))(post("/v1/diff", json(envelope), "application/json")),
+      422,
+    )
+    expect(c.detail).toBe("the input has 2 errors")
   })
 
   it("answers 400 naming the member when the core finds it unusable (e.g. a document of the wrong kind)", async () => {
@@ -93,6 +108,31 @@ describe("POST /v1/diff", () => {
     expect(body.issues).toEqual([
       { in: "body", name: "/new", detail: "expected a manifest, but this looks like a problem", severity: "error" },
     ])
+  })
+
+  it("lists the defects the core found in an unusable member, one issue each, bounded", async () => {
+    const errors = Array.from({ length: 7 }, (_, i) =>
+      diagnostic({ rule: "missing-key", severity: "error", input: "new", pointer: `/${i}/id`, message: `no id ${i}` }),
+    )
+    const { line: _, column: __, ...unpositioned } = diagnostic({ severity: "warning", input: "new", pointer: "/0/x" })
+    const core = fakeCore({
+      diff: () => ({
+        ok: false,
+        input: "new",
+        message: "not an integration list",
+        diagnostics: [...errors, unpositioned],
+      }),
+    })
+    const body = await expectProblem(
+      await makeHandler({ ...core, limits: { maxIssues: 5 } })(post("/v1/diff", json(envelope), "application/json")),
+      400,
+    )
+    expect(body.type).toBe("urn:problem-type:ampkit:request-invalid")
+    expect(body.detail).toBe("new: not an integration list")
+    expect((body.issues as Array<{ name: string }>).map((i) => i.name)).toEqual(
+      ["/0/id", "/1/id", "/2/id", "/3/id", "/4/id"].map((p) => `/new${p}`),
+    )
+    expect(body.omittedIssues).toBe(2)
   })
 
   it("treats 'not ok' without an error diagnostic as a defect", async () => {
@@ -176,6 +216,35 @@ describe("JSON values inside the envelope are parsed as strictly as documents se
     expect(res.status).toBe(400)
     const body = await res.json()
     expect(body.issues[0]).toMatchObject({ rule: "duplicate-key", name: "/new/name", line: 1 })
+  })
+  it("a duplicate key inside `new` is said as such, not as the core's 'the first value is kept'", async () => {
+    const body = await expectProblem(await post('{"old": {"a": 1}, "new": {"name": "a", "name": "b"}}'), 400)
+    expect(body.detail).toBe('the key "name" appears twice in one object (first at line 1); give each key once')
+    expect(JSON.stringify(body)).not.toContain("kept")
+    expect(JSON.stringify(body)).not.toContain("not valid JSON")
+  })
+  it("a duplicated envelope member is a 400 that names the member, not 'not valid JSON'", async () => {
+    const body = await expectProblem(await post('{"old": "a",\n "old": "b", "new": "c"}'), 400)
+    const detail = 'the member "old" appears twice in the request body (first at line 1); send it once'
+    expect(body.detail).toBe(detail)
+    expect(body.issues).toEqual([
+      { in: "body", name: "/old", detail, rule: "duplicate-key", severity: "error", line: 2, column: 2 },
+    ])
+    // A member name that needs escaping is escaped in the sentence, as a JSON pointer in `name`.
+    const odd = await expectProblem(await post('{"a/\\u202e": 1, "a/\\u202e": 2}'), 400)
+    expect(odd.detail).toBe('the member "a/\\u202e" appears twice in the request body (first at line 1); send it once')
+    expect(odd.issues).toEqual([expect.objectContaining({ name: "/a~1\u202e" })])
+  })
+  it("many duplicate keys: 20 issues listed, the rest counted", async () => {
+    const members = Array.from({ length: 26 }, (_, i) => `"k${i}": 1, "k${i}": 2`).join(", ")
+    const body = await expectProblem(await post(`{"old": {${members}}, "new": "c"}`), 400)
+    expect(body.detail).toBe("the request body has 26 problems")
+    expect((body.issues as Array<unknown>).length).toBe(20)
+    expect(body.omittedIssues).toBe(6)
+  })
+  it("a syntax error is still 'not valid JSON', with its position", async () => {
+    const body = await expectProblem(await post('{"old": "a", "old": "b",\n "new": "c",,}'), 400)
+    expect(body.detail).toBe("the request body is not valid JSON (line 2, column 13)")
   })
   it("a duplicated envelope member and an unsafe integer are refused", async () => {
     expect((await post('{"old": "a", "old": "b", "new": "c"}')).status).toBe(400)

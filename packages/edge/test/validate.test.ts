@@ -30,6 +30,9 @@ describe("POST /v1/validate", () => {
       ["Application/JSON;charset=UTF-8", "json"],
       ['text/yaml ; charset="utf-8"', "yaml"],
       ["application/json; charset=utf-8;", "json"],
+      ["text/yaml; charset=utf8", "yaml"],
+      ["application/json; charset=UTF8", "json"],
+      ["application/yaml; charset=unicode-1-1-utf-8", "yaml"],
     ]
     for (const [contentType, syntax] of cases) {
       const core = fakeCore()
@@ -48,6 +51,8 @@ describe("POST /v1/validate", () => {
       "multipart/form-data; boundary=x",
       "application/yaml; charset=latin1",
       "application/yaml; charset=utf-16",
+      'application/yaml; charset=" utf-8"',
+      "application/yaml; charset=utf-9",
       "application/json; charset=utf-8; charset=utf-8",
       "application/json; version=2",
       "application/json+yaml",
@@ -134,7 +139,102 @@ describe("POST /v1/validate", () => {
       expect(body.type).toBe("urn:problem-type:ampkit:manifest-unparseable")
       expect(body.detail).toBe(`the manifest does not parse: ${rule} here (line 3, column 5)`)
       expect((body.issues as Array<{ rule: string }>).map((i) => i.rule)).toEqual(["missing-key", rule])
+      // Still a 400 when the parser's error is past the listed ones.
+      const one = await expectProblem(
+        await makeHandler({ ...core, limits: { maxIssues: 1 } })(post("/v1/validate", "a: [", "application/yaml")),
+        400,
+      )
+      expect(one.detail).toBe(`the manifest does not parse: ${rule} here (line 3, column 5)`)
+      expect((one.issues as Array<{ rule: string }>).map((i) => i.rule)).toEqual(["missing-key"])
+      expect(one.omittedIssues).toBe(1)
     }
+  })
+
+  it("says where a parse error is once, not again after a message that already says it", async () => {
+    const cases: Array<[string, string]> = [
+      [
+        "unexpected `,` at line 3, column 5; expected a string key",
+        "the manifest does not parse: unexpected `,` at line 3, column 5; expected a string key",
+      ],
+      // A message naming another position keeps the diagnostic's own.
+      [
+        "duplicate key `a` (first at line 1): the first value is kept",
+        "the manifest does not parse: duplicate key `a` (first at line 1): the first value is kept (line 3, column 5)",
+      ],
+      [
+        "flow collection at line 3, column 50 is not closed",
+        "the manifest does not parse: flow collection at line 3, column 50 is not closed (line 3, column 5)",
+      ],
+    ]
+    for (const [message, detail] of cases) {
+      const error = diagnostic({ rule: "syntax", severity: "error", message, pointer: "", line: 3, column: 5 })
+      const core = fakeCore({ validate: () => reportOf([error]) })
+      const body = await expectProblem(await makeHandler(core)(post("/v1/validate", "a: [", "application/yaml")), 400)
+      expect(body.detail).toBe(detail)
+    }
+  })
+
+  it("reports infos as well as warnings beside a 422's errors, and counts both", async () => {
+    const error = diagnostic({ rule: "schedule-syntax", severity: "error", message: "bad cron", line: 3 })
+    const warning = diagnostic({ line: 5 })
+    const info = diagnostic({ rule: "backfill-large", severity: "info", message: "backfill of 400 days", line: 9 })
+    const core = fakeCore({ validate: () => reportOf([error, warning, info]) })
+    const body = await expectProblem(await makeHandler(core)(post("/v1/validate", manifest, "text/yaml")), 422)
+    expect(body.detail).toBe("the manifest has 1 error, 1 warning and 1 info")
+    expect((body.warnings as Array<{ rule: string; severity: string }>).map((w) => [w.rule, w.severity])).toEqual([
+      ["unknown-key", "warning"],
+      ["backfill-large", "info"],
+    ])
+  })
+
+  it("folds the core's per-rule cap into its own: every finding listed or counted once", async () => {
+    // The core lists N findings of a rule, then ONE finding that counts the rest (Validate.ts capPerRule).
+    const capped = (rule: string, severity: "error" | "warning", listed: number, more: number, line: number) => [
+      ...Array.from({ length: listed }, (_, i) => diagnostic({ rule, severity, line: line + i })),
+      diagnostic({
+        rule,
+        severity,
+        message: `${more} more \`${rule}\` findings are not listed (the first ${listed} are)`,
+        hint: "fix the ones listed and validate again",
+        line: line + listed,
+      }),
+    ]
+    const diagnostics = [
+      ...capped("missing-key", "error", 5, 7, 1),
+      diagnostic({ rule: "syntax-like-but-not", severity: "error", message: "3 more cats", line: 50 }),
+      ...capped("unknown-key", "warning", 4, 1000, 100),
+    ]
+    const core = fakeCore({ validate: () => reportOf(diagnostics) })
+    const handler = makeHandler({ ...core, limits: { maxIssues: 3 } })
+    const body = await expectProblem(await handler(post("/v1/validate", manifest, "text/yaml")), 422)
+    expect(body.detail).toBe("the manifest has 13 errors and 1004 warnings")
+    const issues = body.issues as Array<{ detail: string }>
+    expect(issues).toHaveLength(3)
+    expect(body.omittedIssues).toBe(13 - 3)
+    expect((body.warnings as Array<unknown>).length).toBe(3)
+    expect(body.omittedWarnings).toBe(1004 - 3)
+    expect(JSON.stringify(body)).not.toContain("not listed")
+
+    // The same with room for everything: the closing findings are still counted, never listed.
+    const roomy = await expectProblem(
+      await makeHandler({ ...core, limits: { maxIssues: 10_000 } })(post("/v1/validate", manifest, "text/yaml")),
+      422,
+    )
+    expect((roomy.issues as Array<unknown>).length).toBe(6)
+    expect(roomy.omittedIssues).toBe(7)
+    expect((roomy.warnings as Array<unknown>).length).toBe(4)
+    expect(roomy.omittedWarnings).toBe(1000)
+
+    // 200: the diagnostics list and `omitted` follow the same count.
+    const ok = fakeCore({ validate: () => reportOf(capped("unknown-key", "warning", 4, 1000, 100)) })
+    const response = await makeHandler({ ...ok, limits: { maxIssues: 2 } })(post("/v1/validate", manifest, "text/yaml"))
+    const okBody = (await response.json()) as { diagnostics: Array<unknown>; omitted: number }
+    expect(okBody.diagnostics).toHaveLength(2)
+    expect(okBody.omitted).toBe(1004 - 2)
+    const all = await makeHandler(ok)(post("/v1/validate", manifest, "text/yaml"))
+    const allBody = (await all.json()) as { diagnostics: Array<{ message: string }>; omitted: number }
+    expect(allBody.diagnostics).toHaveLength(4)
+    expect(allBody.omitted).toBe(1000)
   })
 
   it("bounds issues and warnings to maxIssues and counts the rest", async () => {
@@ -211,6 +311,15 @@ describe("POST /v1/validate", () => {
     expect(malformed.issues).toEqual([
       expect.objectContaining({ detail: '"Unknown_Key" is not a rule id (did you mean "unknown-key"?)' }),
     ])
+  })
+
+  it("lists at most 10 unknown ignore ids and counts the rest", async () => {
+    const core = fakeCore()
+    const ids = Array.from({ length: 25 }, (_, i) => `nosuch-${i}`)
+    const url = `/v1/validate?ignore=${ids.join(",")}`
+    const body = await expectProblem(await makeHandler(core)(post(url, manifest, "application/yaml")), 400)
+    expect((body.issues as Array<unknown>).length).toBe(10)
+    expect(body.omittedIssues).toBe(15)
   })
 
   it("accepts every rule id of the core's catalog in ?ignore=", async () => {

@@ -11,7 +11,7 @@ import { readBody } from "../BodyReader.js"
 import { excerpt } from "../Excerpt.js"
 import { Failure, type Issue } from "../Failure.js"
 import { bodySyntax, manifestMediaTypes } from "../MediaType.js"
-import { bounded } from "../Problem.js"
+import { listFindings } from "../NotListed.js"
 import { jsonReply, type Reply, type RouteContext } from "../Route.js"
 import { decodeBody } from "../Utf8.js"
 import { failureOf } from "../Verdict.js"
@@ -19,6 +19,8 @@ import { failureOf } from "../Verdict.js"
 const ruleId = /^[a-z0-9][a-z0-9-]{0,63}$/
 /** Most rule ids one request may ignore. */
 export const maxIgnoredRules = 100
+/** Most unknown ids listed in one 400 (the rest are counted in `omittedIssues`). */
+const maxIgnoreIssues = 10
 
 /** Every rule id of the core's catalog (RuleCatalog.ts), in catalog order. */
 const knownRules: ReadonlyArray<string> = ruleDescriptions.map((r) => r.id)
@@ -43,12 +45,14 @@ export const ignoredRules = (url: URL): ReadonlyArray<string> => {
     .flatMap((v) => v.split(","))
     .map((s) => s.trim())
     .filter((s) => s !== "")
-  const issues: Array<Issue> = ids
-    .filter((id) => !known.has(id))
-    .slice(0, 10)
-    .map(ignoreIssue)
-  if (issues.length > 0)
-    throw new Failure("RequestInvalid", "the ignore parameter names something that is not a rule id", { issues })
+  const unknown = ids.filter((id) => !known.has(id))
+  if (unknown.length > 0) {
+    const omitted = unknown.length - maxIgnoreIssues
+    throw new Failure("RequestInvalid", "the ignore parameter names something that is not a rule id", {
+      issues: unknown.slice(0, maxIgnoreIssues).map(ignoreIssue),
+      ...(omitted > 0 ? { extensions: { omittedIssues: omitted } } : {}),
+    })
+  }
   if (ids.length > maxIgnoredRules)
     throw new Failure("RequestInvalid", `ignore names more than ${maxIgnoredRules} rules`)
   return [...new Set(ids)]
@@ -61,7 +65,8 @@ export const validateRoute = async ({ request, url, settings, ports }: RouteCont
   const report = ports.validate(text, { syntax, ignore })
   const failure = failureOf(report.diagnostics, settings.limits.maxIssues, "the manifest")
   if (failure !== undefined) throw failure
-  const { items, omitted } = bounded(report.diagnostics, settings.limits.maxIssues)
+  // The core's closing "… more findings are not listed" findings are counted in `omitted`, not listed (NotListed.ts).
+  const { items, omitted } = listFindings(report.diagnostics, settings.limits.maxIssues)
   return jsonReply(
     200,
     { ok: true, diagnostics: items, ...(omitted > 0 ? { omitted } : {}) },
