@@ -22,6 +22,11 @@ export interface Diagnostic {
   readonly column: number
   readonly hint?: string
   readonly suppressed: boolean
+  /**
+   * Only on the one diagnostic that closes a capped list ("50 more `x` findings are not listed"): how
+   * many findings of its rule it stands for. The counts of a report include them.
+   */
+  readonly notListed?: number
 }
 
 /** What a check reports before positions and suppressions are resolved. */
@@ -36,6 +41,8 @@ export interface Finding {
    */
   readonly at?: "key" | "value"
   readonly hint?: string
+  /** On a finding that closes a capped list: how many findings it stands for (see `Diagnostic`). */
+  readonly notListed?: number
 }
 
 /** A position in the source text; both 1-based. */
@@ -63,5 +70,6 @@ export const positioned = (
     column: position.column,
     ...(finding.hint !== undefined ? { hint: finding.hint } : {}),
     suppressed,
+    ...(finding.notListed !== undefined ? { notListed: finding.notListed } : {}),
   }
 }

@@ -147,24 +147,26 @@ const capPerRule = (findings: ReadonlyArray<PositionedFinding>): Array<Positione
 const notListed = (first: PositionedFinding, more: number): PositionedFinding => ({
   rule: first.rule,
   severity: first.severity,
-  message: `${more} more \`${first.rule}\` findings are not listed (the first ${maxFindingsPerRule} are)`,
+  message: `${more} more \`${first.rule}\` finding${more > 1 ? "s are" : " is"} not listed (the first ${maxFindingsPerRule} are)`,
   pointer: first.pointer,
   ...(first.at !== undefined ? { at: first.at } : {}),
   ...(first.position !== undefined ? { position: first.position } : {}),
   hint: "fix the ones listed and validate again",
+  notListed: more,
 })
 
-/** Counts and verdict of a list of diagnostics. */
+/** Counts and verdict of a list of diagnostics (one that closes a capped list counts what it stands for). */
 export const report = (diagnostics: ReadonlyArray<Diagnostic>): ValidationReport => {
   let errors = 0
   let warnings = 0
   let infos = 0
   let suppressed = 0
   for (const d of diagnostics) {
-    if (d.suppressed) suppressed++
-    else if (d.severity === "error") errors++
-    else if (d.severity === "warning") warnings++
-    else infos++
+    const n = d.notListed ?? 1
+    if (d.suppressed) suppressed += n
+    else if (d.severity === "error") errors += n
+    else if (d.severity === "warning") warnings += n
+    else infos += n
   }
   return { ok: errors === 0, errors, warnings, infos, suppressed, diagnostics }
 }

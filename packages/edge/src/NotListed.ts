@@ -2,25 +2,14 @@
  * NotListed: the core's own caps, folded into the handler's. The core lists at most 10,000 findings per rule
  * (Validate.ts `maxFindingsPerRule`) and 10 refused characters (internal/source-text.ts), and closes each capped
  * list with ONE finding that counts the rest: "50 more `missing-key` findings are not listed (the first 10000
- * are)". That finding stands for `n` findings, not one, and its "the first 10000 are" is false once the handler
+ * are)", whose `notListed` is 50. That finding stands for `n` findings, not one, and its "the first 10000 are" is false once the handler
  * lists fewer (`maxIssues`). So here it is not listed: its `n` goes into the totals and the `omitted…` counts,
  * and every finding is either listed or counted, exactly once.
  */
 
-/** The closing finding's sentence and hint, as the core writes them (a real-core test pins both). */
-const notListedMessage = /^(\d{1,15}) more `([a-z0-9-]{1,64})` findings? (?:are|is) not listed \(the first \d+ are\)$/
-const notListedHint = "fix the ones listed and validate again"
-
-/** How many findings a core "… more `rule` findings are not listed" finding stands for; `undefined` for any other. */
-export const notListedCount = (finding: {
-  readonly rule: string
-  readonly message: string
-  readonly hint?: string | undefined
-}): number | undefined => {
-  if (finding.hint !== notListedHint) return undefined
-  const m = notListedMessage.exec(finding.message)
-  return m !== null && m[2] === finding.rule ? Number(m[1]) : undefined
-}
+/** How many findings a core "… more `rule` findings are not listed" finding stands for (its `notListed`); `undefined` for any other. */
+export const notListedCount = (finding: { readonly notListed?: number | undefined }): number | undefined =>
+  finding.notListed
 
 export interface Listed<A> {
   /** The first `max` findings, closing findings left out. */
@@ -32,7 +21,7 @@ export interface Listed<A> {
 }
 
 /** The first `max` findings (never a closing one) and how many the whole list stands for. */
-export const listFindings = <A extends { readonly rule: string; readonly message: string; readonly hint?: string }>(
+export const listFindings = <A extends { readonly notListed?: number | undefined }>(
   findings: ReadonlyArray<A>,
   max: number,
 ): Listed<A> => {

@@ -18,6 +18,8 @@ export interface PortDiagnostic {
   readonly column: number
   readonly hint?: string
   readonly suppressed: boolean
+  /** On the one diagnostic that closes a capped list: how many findings it stands for (src/NotListed.ts). */
+  readonly notListed?: number
 }
 
 export interface PortReport {

@@ -197,11 +197,19 @@ describe("POST /v1/validate", () => {
         message: `${more} more \`${rule}\` findings are not listed (the first ${listed} are)`,
         hint: "fix the ones listed and validate again",
         line: line + listed,
+        notListed: more,
       }),
     ]
     const diagnostics = [
       ...capped("missing-key", "error", 5, 7, 1),
-      diagnostic({ rule: "syntax-like-but-not", severity: "error", message: "3 more cats", line: 50 }),
+      // Only `notListed` makes a closing finding: not its wording.
+      diagnostic({
+        rule: "missing-key",
+        severity: "error",
+        message: "3 more `missing-key` findings are not listed (the first 5 are)",
+        hint: "fix the ones listed and validate again",
+        line: 50,
+      }),
       ...capped("unknown-key", "warning", 4, 1000, 100),
     ]
     const core = fakeCore({ validate: () => reportOf(diagnostics) })

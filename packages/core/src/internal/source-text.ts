@@ -111,15 +111,16 @@ export const checkCharacters = (text: string, syntax: Syntax): Array<SourceFindi
   }
   re.lastIndex = 0
   if (more > 0) {
-    out.push(
-      sourceFinding(
+    out.push({
+      ...sourceFinding(
         "syntax",
         `${more} more \`syntax\` finding${more > 1 ? "s are" : " is"} not listed (the first ${maxCharFindings} are)`,
         lines.position(firstUnlisted),
         "",
         { hint: "fix the ones listed and validate again" },
       ),
-    )
+      notListed: more,
+    })
   }
   return out
 }

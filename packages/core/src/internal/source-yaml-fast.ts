@@ -64,15 +64,16 @@ const RBRACE = 125
 
 /**
  * Parse `text` (as `parseYaml` receives it) when it is in the subset; `undefined` when it is not
- * (the caller then uses the full path).
+ * (the caller then uses the full path), and when the stack ran out: the fast path recurses once per
+ * level, so called with little stack left (deep in a caller's own recursion) even nesting within the
+ * limit can overflow it, and the full path decides then.
  */
 export const parseYamlFast = (text: string, limits: Limits, lines: LineIndex): YamlOutcome | undefined => {
   if (text.indexOf("\t") !== -1) return undefined
-  const parser = new FastParser(text, limits, lines)
   try {
-    return parser.document()
+    return new FastParser(text, limits, lines).document()
   } catch (e) {
-    if (e === bail) return undefined
+    if (e === bail || e instanceof RangeError) return undefined
     throw e
   }
 }

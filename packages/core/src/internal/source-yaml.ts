@@ -65,17 +65,8 @@ class Stop {
 }
 
 /** Parse `text` (BOM stripped, characters checked, CRLF normalised) as one YAML 1.2 document. */
-export const parseYaml = (text: string, limits: Limits, lines: LineIndex): YamlOutcome => {
-  let fast: YamlOutcome | undefined
-  try {
-    fast = parseYamlFast(text, limits, lines)
-  } catch (e) {
-    // The fast path recurses once per level: called with little stack left (deep in a caller's own
-    // recursion), even nesting within the limit can overflow it. The full path decides then.
-    if (!(e instanceof RangeError)) throw e
-  }
-  return fast ?? parseYamlFull(text, limits, lines)
-}
+export const parseYaml = (text: string, limits: Limits, lines: LineIndex): YamlOutcome =>
+  parseYamlFast(text, limits, lines) ?? parseYamlFull(text, limits, lines)
 
 /** The full path (the `yaml` package, then the walk): any input. Exported to check the fast path against. */
 export const parseYamlFull = (text: string, limits: Limits, lines: LineIndex): YamlOutcome => {

@@ -98,5 +98,37 @@ describe("many findings of one rule", () => {
     const unknown = r.diagnostics.filter((d) => d.rule === "unknown-key")
     expect(unknown).toHaveLength(10_001)
     expect(unknown.at(-1)?.message).toBe("190000 more `unknown-key` findings are not listed (the first 10000 are)")
+    // The closing finding says how many it stands for, and the counts include them: nothing is lost.
+    expect(unknown.at(-1)?.notListed).toBe(190_000)
+    expect(unknown.filter((d) => d.notListed !== undefined)).toHaveLength(1)
+    expect(r.warnings).toBe(200_000)
+  })
+
+  test("one finding past the cap: counted, and worded in the singular", () => {
+    const keys = Array.from({ length: 10_001 }, (_, i) => `k${i}: 1`).join("\n")
+    const r = validate(`specVersion: 1.0.0\n${keys}\nintegrations: []\n`)
+    const unknown = r.diagnostics.filter((d) => d.rule === "unknown-key")
+    expect(unknown.at(-1)).toMatchObject({
+      message: "1 more `unknown-key` finding is not listed (the first 10000 are)",
+      notListed: 1,
+    })
+    expect(r.warnings).toBe(10_001)
+  })
+
+  test("errors past the cap count as errors, and suppressed ones as suppressed", () => {
+    const integrations = Array.from({ length: 10_050 }, (_, i) => `  - name: i${i}`).join("\n")
+    const r = validate(`specVersion: 1.0.0\nintegrations:\n${integrations}\n`)
+    // Each integration lacks `provider` and `read`/`write`/`subscribe`: counted once per finding.
+    const listed = r.diagnostics.reduce((n, d) => n + (d.notListed ?? 1), 0)
+    expect(r.errors).toBe(listed)
+    expect(r.errors).toBeGreaterThan(10_050)
+    const warned = validate(
+      `specVersion: 1.0.0\n${Array.from({ length: 10_005 }, (_, i) => `k${i}: 1`).join("\n")}\nintegrations: []\n`,
+      {
+        ignore: ["unknown-key"],
+      },
+    )
+    expect(warned.suppressed).toBe(10_005)
+    expect(warned.warnings).toBe(0)
   })
 })
