@@ -476,9 +476,10 @@ const badInput = (
 /** The first error of a text that does not parse, as the end of a sentence. */
 const parseError = (diagnostics: ReadonlyArray<Diagnostic>): string => {
   const error = diagnostics.find((d) => d.severity === "error")
-  return error === undefined
-    ? "does not parse: no data"
-    : `does not parse: ${error.message} (line ${error.line}, column ${error.column})`
+  if (error === undefined) return "does not parse: no data"
+  // Its position, unless the sentence already ends with it ("… at line 3, column 6").
+  const at = `line ${error.line}, column ${error.column}`
+  return `does not parse: ${error.message}${error.message.endsWith(at) ? "" : ` (${at})`}`
 }
 
 /** The live integrations: list-integrations as text (positions known) or as a parsed value. */

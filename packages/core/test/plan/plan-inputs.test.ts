@@ -29,7 +29,8 @@ describe("an input that cannot be used says why", () => {
     const text = current.replace('"latestRevision": {', '"latestRevision": {,')
     const out = badInput(planFromText({ current: text, desired }))
     expect(out).toMatchObject({ input: "current", cause: "syntax" })
-    expect(out.message).toMatch(/^the list of live integrations does not parse: .* \(line \d+, column \d+\)$/)
+    // The parser's sentence ends with its position: it is not said twice.
+    expect(out.message).toMatch(/^the list of live integrations does not parse: .* at line \d+, column \d+$/)
     const line = text.split("\n").findIndex((l) => l.includes('"latestRevision": {,')) + 1
     expect(out.diagnostics[0]).toMatchObject({ rule: "syntax", severity: "error", line })
   })
@@ -76,6 +77,11 @@ describe("an input that cannot be used says why", () => {
     const syntax = badInput(planFromText({ current, desired, installations: "[{" }))
     expect(syntax).toMatchObject({ input: "installations", cause: "syntax" })
     expect(syntax.message).toMatch(/^the list of installations does not parse: /)
+    // A sentence that ends with its position does not get it again; one that does not, gets it.
+    const at = `line ${syntax.diagnostics[0]!.line}, column ${syntax.diagnostics[0]!.column}`
+    expect(syntax.message.split(at)).toHaveLength(2)
+    const duplicate = badInput(planFromText({ current, desired, installations: '[{"a": 1, "a": 2}]' }))
+    expect(duplicate.message).toMatch(/does not parse: .*a.* \(line 1, column \d+\)$/)
     const manifest = badInput(planFromText({ current, desired, installations: desired }))
     expect(manifest).toMatchObject({ input: "installations", cause: "kind", diagnostics: [] })
     expect(manifest.message).toMatch(/^expected a list of installations \(list-installations\), but /)
