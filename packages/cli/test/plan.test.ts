@@ -1,6 +1,6 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
-import { join } from "node:path"
+import { dirname, join } from "node:path"
 import { parseSource } from "@ampkit/core"
 import { describe, expect, test } from "vitest"
 import { run } from "../src/main.js"
@@ -351,5 +351,27 @@ describe("ampkit plan verify", () => {
     expect(notPlan.err).toContain("expected a plan (ampkit plan --format json)")
     expect((await cli(["plan", "verify", await planFile()])).err).toContain("plan verify needs --current <file>")
     expect((await cli(["plan", "verify", await planFile(), "--current", at("stale", "desired.yaml")])).code).toBe(2)
+  })
+
+  test("a plan edited by hand (an integration twice, an update without its revision): exit 2, not a verdict", async () => {
+    const file = await planFile()
+    const plan = JSON.parse(readFileSync(file, "utf8")) as { integrations: Array<Record<string, unknown>> }
+    const twice = join(dirname(file), "twice.json")
+    writeFileSync(twice, JSON.stringify({ ...plan, integrations: [...plan.integrations, plan.integrations[0]] }))
+    const r = await cli(["plan", "verify", twice, "--current", at("stale", "current.json")])
+    expect(r.code).toBe(2)
+    expect(r.err).toMatch(
+      /the plan cannot be verified: integrations\[\d+\] lists `[^`]+` again \(first at integrations\[0\]\)/,
+    )
+    const update = plan.integrations.find((e) => e.action === "update")!
+    const bare = join(dirname(file), "bare.json")
+    const { revision: _, ...withoutRevision } = update
+    writeFileSync(
+      bare,
+      JSON.stringify({ ...plan, integrations: plan.integrations.map((e) => (e === update ? withoutRevision : e)) }),
+    )
+    const b = await cli(["plan", "verify", bare, "--current", at("stale", "current.json")])
+    expect(b.code).toBe(2)
+    expect(b.err).toContain("update) has no `revision`")
   })
 })

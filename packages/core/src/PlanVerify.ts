@@ -11,7 +11,7 @@ import * as Schema from "effect/Schema"
 import type { Integration as ApiIntegration } from "./Api.js"
 import { compareStrings } from "./changes/normal.js"
 import { kindLabels, recogniseKind } from "./Document.js"
-import { kindOf } from "./internal/quote.js"
+import { kindOf, quote } from "./internal/quote.js"
 
 /**
  * The part of a plan that verification reads (a whole `Plan` fits). `planId` is required: every plan
@@ -63,8 +63,30 @@ export const verifyPlan = (plan: PlanRecord, current: ReadonlyArray<ApiIntegrati
 /** Read a plan's JSON value (as `ampkit plan --format json` wrote it); the message says what is missing. */
 export const decodePlanRecord = (value: unknown): { ok: true; plan: PlanRecord } | { ok: false; message: string } => {
   const decoded = Schema.decodeUnknownResult(PlanRecord)(value)
-  if (Result.isSuccess(decoded)) return { ok: true, plan: decoded.success }
-  return { ok: false, message: `expected a plan (ampkit plan --format json), but ${notAPlan(value)}` }
+  if (Result.isFailure(decoded))
+    return { ok: false, message: `expected a plan (ampkit plan --format json), but ${notAPlan(value)}` }
+  const broken = inconsistency(decoded.success)
+  if (broken !== undefined) return { ok: false, message: `the plan cannot be verified: ${broken}` }
+  return { ok: true, plan: decoded.success }
+}
+
+/**
+ * What makes a plan-shaped record one that `ampkit plan` never writes, so that verifying it would prove
+ * nothing: an integration listed twice (which entry would count?), or an update or unchanged entry without
+ * the live revision it was planned against (a live integration deleted since would pass unnoticed).
+ */
+const inconsistency = (plan: PlanRecord): string | undefined => {
+  const seen = new Map<string, number>()
+  for (let i = 0; i < plan.integrations.length; i++) {
+    const entry = plan.integrations[i]!
+    const first = seen.get(entry.name)
+    if (first !== undefined)
+      return `integrations[${i}] lists ${quote(entry.name)} again (first at integrations[${first}]): a plan lists each integration once; make the plan again`
+    seen.set(entry.name, i)
+    if ((entry.action === "update" || entry.action === "unchanged") && entry.revision === undefined)
+      return `integrations[${i}] (${quote(entry.name)}, ${entry.action}) has no \`revision\`: a plan records the live revision each update was made against; make the plan again`
+  }
+  return undefined
 }
 
 const actions: ReadonlyArray<unknown> = ["create", "update", "unchanged", "orphan"]

@@ -46,6 +46,35 @@ describe("decodePlanRecord", () => {
     expect(message(value)).toBe(expected)
   })
 
+  test("a plan that ampkit plan never writes is refused: an integration twice, an update without its revision", () => {
+    const twice = {
+      planId: "p",
+      integrations: [
+        { name: "a", action: "update", revision: "r1" },
+        { name: "b", action: "create" },
+        { name: "a", action: "create" },
+        { name: "a", action: "orphan", revision: "r1" },
+      ],
+    }
+    expect(message(twice)).toBe(
+      "the plan cannot be verified: integrations[2] lists `a` again (first at integrations[0]): a plan lists each integration once; make the plan again",
+    )
+    for (const action of ["update", "unchanged"])
+      expect(message({ planId: "p", integrations: [{ name: "a\u0001", action }] })).toBe(
+        `the plan cannot be verified: integrations[0] (\`a\\u{1}\`, ${action}) has no \`revision\`: a plan records the live revision each update was made against; make the plan again`,
+      )
+    // Creates and orphans need none (a create has no live revision; an orphan is never sent).
+    expect(
+      decodePlanRecord({
+        planId: "p",
+        integrations: [
+          { name: "a", action: "create" },
+          { name: "b", action: "orphan" },
+        ],
+      }).ok,
+    ).toBe(true)
+  })
+
   test("a manifest with no integrations is no plan (it has no planId)", () => {
     expect(message({ specVersion: "1.0.0", integrations: [] })).toBe(
       "expected a plan (ampkit plan --format json), but this looks like a manifest (amp.yaml)",
