@@ -294,6 +294,62 @@ describe("a list wrapped in an object is the wrong kind (exit 2), said plainly",
   })
 })
 
+describe("the two API lists mixed up are the wrong kind (exit 2), said in their names", () => {
+  const installations = join(plans, "installations/installations.json")
+
+  test("list-installations given as --current (plan and plan verify)", async () => {
+    const r = await cli(["plan", "--current", installations, desired])
+    expect(r.code).toBe(2)
+    expect(r.out).toBe("")
+    expect(r.err).toBe(
+      `ampkit: --current ${installations}: expected the JSON array of list-integrations, but item 0 looks like an` +
+        " installation (list-installations): give it as --installations, and the integrations as --current\n",
+    )
+    const planned = await cli(["plan", "--current", current, desired, "--format", "json"])
+    expect(planned.code).toBe(0)
+    const plan = join(mkdtempSync(join(tmpdir(), "ampkit-lists-")), "plan.json")
+    writeFileSync(plan, planned.out)
+    const verify = await cli(["plan", "verify", plan, "--current", installations])
+    expect(verify.code).toBe(2)
+    expect(verify.err).toContain("but item 0 looks like an installation (list-installations)")
+  })
+
+  test("an integration list holding one installation among integrations names that item", async () => {
+    const list = JSON.parse(readFileSync(current, "utf8"))
+    const one = JSON.parse(readFileSync(installations, "utf8"))[0]
+    const r = await cli(["plan", "--current", "-", desired], { stdin: JSON.stringify([...list, one]) })
+    expect(r.code).toBe(2)
+    expect(r.err).toContain(`but item ${list.length} looks like an installation`)
+  })
+
+  test("diff: list-installations on either side, and a wrapped list of integrations", async () => {
+    for (const args of [
+      [installations, hubspot],
+      [hubspot, installations],
+    ]) {
+      const r = await cli(["diff", ...args])
+      expect(r.code).toBe(2)
+      expect(r.err).toBe(
+        `ampkit: ${installations}: expected an amp.yaml or the JSON array of list-integrations, but item 0 looks` +
+          " like an installation (list-installations): the diff compares manifests and integrations, not installations\n",
+      )
+    }
+    const list = JSON.parse(readFileSync(current, "utf8"))
+    const wrapped = await cli(["diff", "-", desired], { stdin: JSON.stringify({ integrations: list }) })
+    expect(wrapped.code).toBe(2)
+    expect(wrapped.err).toBe(
+      "ampkit: <stdin>: expected an amp.yaml or the JSON array of list-integrations, got an object with key" +
+        " `integrations` (pass the array itself, e.g. jq '.integrations')\n",
+    )
+    // A manifest without specVersion keeps the core's findings (exit 1), not a wrong-kind error.
+    const noVersion = await cli(["diff", "-", desired], {
+      stdin: readFileSync(desired, "utf8").replace(/^specVersion:.*$/m, ""),
+    })
+    expect(noVersion.code).toBe(1)
+    expect(noVersion.err).toContain("specVersion")
+  })
+})
+
 describe("the README's plan example", () => {
   test("plans hubspotIntegration destructive, the other two in a non-destructive request", async () => {
     const f = join(plans, "installations")

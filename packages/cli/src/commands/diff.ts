@@ -12,6 +12,7 @@ import { choice, parse, pathArg, strings } from "../args.js"
 import { exitCode, InputError, UsageError } from "../errors.js"
 import { inputFindings, utf8Diagnostic } from "../input-findings.js"
 import { type Input, type Io, readInput } from "../io.js"
+import { installationsGiven, wrappedList } from "../list-input.js"
 import { version } from "../version.js"
 
 export const diffHelp = `Usage: ampkit diff <old> <new> [options]
@@ -73,8 +74,23 @@ const textOf = (input: Input): string => {
   ])
 }
 
+const compared = "expected an amp.yaml or the JSON array of list-integrations"
+
 /** A side that cannot be compared: of another kind, an InputError; else a finding with its diagnostics. */
 const refusal = (failure: DiffTextsFailure, input: Input, text: string): Error => {
+  // The API's lists as users save them: wrapped in an object, or installations for integrations.
+  const wrong =
+    failure.reason === "syntax"
+      ? undefined
+      : (wrappedList("", input, text, "list-integrations", compared) ??
+        installationsGiven(
+          "",
+          input,
+          text,
+          compared,
+          "the diff compares manifests and integrations, not installations",
+        ))
+  if (wrong !== undefined) return wrong
   if (failure.reason === "kind") {
     return new InputError({ message: `${escapeControl(input.name)}: ${escapeControl(failure.message)}` })
   }

@@ -17,7 +17,6 @@ import {
 } from "@ampkit/core"
 import type { Integration } from "@ampkit/core/Api"
 import { decodeText, inputSyntax } from "@ampkit/core/Decode"
-import { recogniseKind } from "@ampkit/core/Document"
 import { planFromText, projectProblem } from "@ampkit/core/Plan"
 import { decodePlanRecord, verifyPlan } from "@ampkit/core/PlanVerify"
 import { planFiles, renderPlanJson, renderPlanVerificationJson } from "@ampkit/core/render/plan-json"
@@ -26,6 +25,7 @@ import { choice, parse, pathArg, strings } from "../args.js"
 import { exitCode, InputError, UsageError } from "../errors.js"
 import { inputFindings, utf8Diagnostic } from "../input-findings.js"
 import { type Input, type Io, readInput, reason } from "../io.js"
+import { installationsGiven, wrappedList } from "../list-input.js"
 
 export const planHelp = `Usage: ampkit plan --current <file> <amp.yaml> [options]
        ampkit plan verify <plan.json> --current <file> [--format text|json]
@@ -65,8 +65,8 @@ names) as JSON when its first character that is not whitespace (after a BOM) is 
 An amp.yaml with errors is shown as ampkit validate would, and nothing is planned (exit 1).
 A --current or --installations file that does not parse (bad JSON, a duplicate key, over the size
 limits) or has defects (an integration without latestRevision) stops the plan with its diagnostics on
-stderr and exit 1; one of another kind (a manifest given as --current, or the array wrapped in an
-object such as {"integrations": [...]}) is an input error (exit 2).
+stderr and exit 1; one of another kind (a manifest or the list of installations given as --current,
+or the array wrapped in an object such as {"integrations": [...]}) is an input error (exit 2).
 
 Exit codes: 0 planned (or plan still current), 1 amp.yaml has errors, an input does not parse or has
 defects (or the plan is stale), 2 usage or input error (unreadable file, --current not an integration
@@ -107,55 +107,30 @@ const refusal = (
   return inputFindings(head, input.name, text, failure.diagnostics)
 }
 
-/** An API integration, as list-integrations lists it. */
-const isIntegration = (item: unknown): boolean => recogniseKind(item) === "integration"
-
-/** An installation, as list-installations lists it. */
-const isInstallation = (item: unknown): boolean =>
-  typeof item === "object" && item !== null && !Array.isArray(item) && "integrationId" in item
-
 /**
- * list-integrations and list-installations answer a bare JSON array, but a list saved by another tool
- * may come wrapped: `{"integrations": [...]}`, `{"results": [...]}`. For such an input of the wrong
- * kind, the error that says so (exit 2): the key of the first array member whose items all look like
- * the list's, or of the only member when it is an array holding nothing of another kind. Undefined for
- * anything else, a manifest (`specVersion`) included, which keeps the message the core gives.
+ * A `--current` of the wrong kind, said in the user's terms: the array wrapped in an object, or the
+ * list of installations given for the list of integrations (undefined: the core's message stands).
  */
-const wrapped = (
-  label: string,
-  input: Input,
-  text: string,
-  call: "list-integrations" | "list-installations",
-): InputError | undefined => {
-  const value = parseSource(text, { syntax: inputSyntax(input.name, text) }).document?.value
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined
-  const entries = Object.entries(value)
-  if (entries.some(([key]) => key.toLowerCase() === "specversion")) return undefined
-  const looksLikeItem = call === "list-integrations" ? isIntegration : isInstallation
-  const lists = entries.filter((e): e is [string, Array<unknown>] => Array.isArray(e[1]))
-  const other = (item: unknown) => !looksLikeItem(item) && recogniseKind(item) !== undefined
-  const key =
-    lists.find(([, items]) => items.length > 0 && items.every(looksLikeItem))?.[0] ??
-    (entries.length === 1 && lists.length === 1 && !lists[0]![1].some(other) ? lists[0]![0] : undefined)
-  if (key === undefined) return undefined
-  const plain = /^[A-Za-z_][A-Za-z0-9_]{0,39}$/.test(key)
-  return new InputError({
-    message:
-      `${label}${escapeControl(input.name)}: expected the JSON array of ${call}, got an object with key ` +
-      `\`${escapeControl(key.length > 40 ? `${key.slice(0, 40)}…` : key)}\`` +
-      ` (pass the array itself${plain ? `, e.g. jq '.${key}'` : ""})`,
-  })
-}
+const wrongCurrent = (input: Input, text: string, cause: string): InputError | undefined =>
+  cause === "kind"
+    ? wrappedList("--current ", input, text, "list-integrations")
+    : cause === "decode"
+      ? installationsGiven(
+          "--current ",
+          input,
+          text,
+          "expected the JSON array of list-integrations",
+          "give it as --installations, and the integrations as --current",
+        )
+      : undefined
 
 /** The live integration list of `--current`, decoded; see {@link refusal} for the rest. */
 const currentList = (input: Input) => {
   const text = textOf(input, "--current ")
   const decoded = decodeText(text, { expected: "integration-list", syntax: inputSyntax(input.name, text) })
   if (decoded.ok) return decoded.document.value as ReadonlyArray<Integration>
-  if (decoded.reason === "kind") {
-    const error = wrapped("--current ", input, text, "list-integrations")
-    if (error !== undefined) throw error
-  }
+  const error = decoded.reason === "syntax" ? undefined : wrongCurrent(input, text, decoded.reason)
+  if (error !== undefined) throw error
   throw refusal("--current ", input, text, { ...decoded, cause: decoded.reason }, "integration list")
 }
 
@@ -311,15 +286,14 @@ export const runPlan = async (args: ReadonlyArray<string>, io: Io): Promise<numb
     if (outcome.reason === "invalid-manifest")
       return refuse(io, format, desiredInput.name, desiredText.text, outcome.report)
     if (outcome.input === "current") {
-      const error =
-        outcome.cause === "kind" ? wrapped("--current ", currentInput, currentText, "list-integrations") : undefined
+      const error = wrongCurrent(currentInput, currentText, outcome.cause)
       throw error ?? refusal("--current ", currentInput, currentText, outcome, "integration list")
     }
     if (outcome.input === "installations" && installationsInput !== undefined) {
       const text = installationsText ?? ""
       const error =
         outcome.cause === "kind"
-          ? wrapped("--installations ", installationsInput, text, "list-installations")
+          ? wrappedList("--installations ", installationsInput, text, "list-installations")
           : undefined
       throw error ?? refusal("--installations ", installationsInput, text, outcome, "list of installations")
     }
