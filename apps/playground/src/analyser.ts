@@ -19,14 +19,14 @@ export type ToWorker = { readonly type: "analyse"; readonly version: number; rea
 export type FromWorker =
   | { readonly type: "ready" }
   | { readonly type: "result"; readonly version: number; readonly analysis: Analysis; readonly ms: number }
-  | { readonly type: "fragment"; readonly version: number; readonly fragment: string }
+  | { readonly type: "fragment"; readonly version: number; readonly fragment: string | undefined }
   | { readonly type: "failed"; readonly version: number; readonly message: string }
 
 export interface AnalyserEvents {
   /** An analysis of input `version` (the newest sent; newer input may already be waiting). */
   readonly result: (analysis: Analysis, version: number, ms: number, engine: Engine) => void
-  /** The URL fragment holding input `version` (after its result). */
-  readonly fragment: (fragment: string, version: number) => void
+  /** The URL fragment holding input `version` (after its result); `undefined` when it is too large for a link. */
+  readonly fragment: (fragment: string | undefined, version: number) => void
   readonly failed: (message: string, version: number) => void
   /** The engine in use, and why the worker is not, when it is not. */
   readonly engine: (engine: Engine, reason?: string) => void
@@ -62,11 +62,15 @@ export class Analyser {
         else this.workerCrashed(e.message || "the worker crashed")
       })
       this.worker = worker
-      this.startTimer = setTimeout(() => {
-        if (this.engine === "starting") this.useMain("the worker did not start in time")
-      }, workerStartTimeoutMs)
+      this.awaitStart(workerStartTimeoutMs)
     } catch (e) {
-      this.useMain(`the browser refused the worker (${e instanceof Error ? e.name : "error"})`)
+      const name = e instanceof Error ? e.name : "error"
+      // Chromium starts no worker for a page opened from a file: expected there, not a fault.
+      this.useMain(
+        name === "SecurityError" && location.protocol === "file:"
+          ? "a page opened from a file cannot start a worker in this browser; everything works, a very large file may pause typing"
+          : `the browser refused the worker (${name})`,
+      )
     }
   }
 
@@ -125,6 +129,20 @@ export class Analyser {
     if (message.type === "result") this.events.result(message.analysis, message.version, message.ms, "worker")
     else this.events.failed(message.message, message.version)
     this.pump()
+  }
+
+  /**
+   * Give up on the worker if it has not said "ready" within `ms`, unless the timer itself comes late:
+   * then the page was busy (laying out a large text from a link, say), the worker's "ready" may be
+   * queued behind it, and it gets a little more time.
+   */
+  private awaitStart(ms: number): void {
+    const due = performance.now() + ms
+    this.startTimer = setTimeout(() => {
+      if (this.engine !== "starting") return
+      if (performance.now() - due > 500) this.awaitStart(250)
+      else this.useMain("the worker did not start in time")
+    }, ms)
   }
 
   private useMain(reason: string): void {

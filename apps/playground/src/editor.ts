@@ -78,7 +78,8 @@ export class Editor {
   /** Move the caret to a 1-based line and column, scroll it into view (a third from the top) and focus. */
   reveal(line: number, column = 1): void {
     const text = this.textarea.value
-    let offset = 0
+    // Columns do not count a leading byte order mark (as editors show none); the textarea holds it.
+    let offset = text.charCodeAt(0) === 0xfeff ? 1 : 0
     for (let l = 1; l < line; l++) {
       const next = text.indexOf("\n", offset)
       if (next === -1) break

@@ -17,6 +17,17 @@ import { decodeState, encodeState, maxFragmentLength, type SharedState } from ".
 /** Files above this are refused before reading: the checks refuse input over 4 MiB anyway. */
 const maxFileBytes = 4 * 1024 * 1024
 
+/** A file's text: UTF-8, or UTF-16 with its byte order mark; `lossy` when bytes had to be replaced. */
+const decodeFile = (bytes: Uint8Array): { text: string; lossy: boolean } => {
+  const label =
+    bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : "utf-8"
+  try {
+    return { text: new TextDecoder(label, { fatal: true }).decode(bytes), lossy: false }
+  } catch {
+    return { text: new TextDecoder(label).decode(bytes), lossy: true }
+  }
+}
+
 const byId = <T extends HTMLElement>(id: string): T => {
   const el = document.getElementById(id)
   if (el === null) throw new Error(`#${id} is missing`)
@@ -39,6 +50,10 @@ export const startPage = (scriptUrl: string | undefined): void => {
   let latest = 0
   /** The fragment follows the view from the first change on (a link that could not be read stays as it is). */
   let sharing = false
+  /** Whether the address bar holds the view shown: not while an edit waits for its fragment, nor for a view too large for a link. */
+  let linked = true
+  /** The fragment last put in the address bar for the view shown. */
+  let lastFragment = ""
   let engineNote = ""
   /** A message about the last thing the user did (a file opened, a link that could not be read), kept above the counts. */
   let notice = ""
@@ -119,12 +134,14 @@ export const startPage = (scriptUrl: string | undefined): void => {
 
   // --- the URL fragment --------------------------------------------------------------------------
 
-  /** Put a fragment in the address bar (history entry replaced, nothing sent); false when too large. */
-  const applyFragment = (fragment: string): boolean => {
+  /** Put a fragment in the address bar (history entry replaced, nothing sent); false when too large (`undefined`). */
+  const applyFragment = (fragment: string | undefined): boolean => {
     const url = `${location.pathname}${location.search}`
-    const fits = fragment.length <= maxFragmentLength
+    const fits = fragment !== undefined && fragment.length <= maxFragmentLength
     history.replaceState(null, "", fragment === "" || !fits ? url : `${url}#${fragment}`)
     if (!fits) say("This view is too large to keep in a link.")
+    linked = fits
+    lastFragment = fits ? fragment : ""
     body.dataset.saved = "true"
     return fits
   }
@@ -138,6 +155,7 @@ export const startPage = (scriptUrl: string | undefined): void => {
   const changed = (immediate = false) => {
     notice = ""
     sharing = true
+    linked = false
     body.dataset.saved = "false"
     analyse(immediate)
   }
@@ -150,18 +168,32 @@ export const startPage = (scriptUrl: string | undefined): void => {
     changed(true)
   }
 
-  const loadFragment = async () => {
+  /** Open the view the fragment holds: "none" when it holds none (no fragment, or an in-page link such as #results). */
+  const loadFragment = async (): Promise<"loaded" | "damaged" | "none"> => {
     const decoded = await decodeState(location.hash)
-    if (decoded === undefined) return false
+    if (decoded === undefined) return "none"
     if (!decoded.ok) {
       say(`Could not open this link: ${decoded.message}.`)
-      return false
+      return "damaged"
     }
     load(decoded.state)
-    return true
+    return "loaded"
   }
 
-  window.addEventListener("hashchange", () => void loadFragment())
+  window.addEventListener("hashchange", () => {
+    void loadFragment().then((outcome) => {
+      if (outcome === "loaded") return
+      // The address bar no longer holds the view shown ("Skip to results" went to #results, or a
+      // fragment was typed): put the view's fragment back, so that a reload or a copied link keeps it.
+      if (outcome === "none" && linked) {
+        history.replaceState(
+          null,
+          "",
+          `${location.pathname}${location.search}${lastFragment === "" ? "" : `#${lastFragment}`}`,
+        )
+      } else linked = false
+    })
+  })
 
   // --- inputs --------------------------------------------------------------------------------------
 
@@ -169,19 +201,30 @@ export const startPage = (scriptUrl: string | undefined): void => {
     const editor = editors[side]
     editor.textarea.addEventListener("input", () => changed())
     const file = byId<HTMLInputElement>(`${side}-file`)
-    const open = async (f: File | undefined) => {
+    const open = async (files: ReadonlyArray<File>) => {
+      const f = files[0]
       if (f === undefined) return
       if (f.size > maxFileBytes) {
         say(`${f.name} is too large (${Math.round(f.size / 1024)} KiB): the checks take at most 4 MiB.`)
         return
       }
-      editor.value = await f.text()
+      let read: { text: string; lossy: boolean }
+      try {
+        read = decodeFile(new Uint8Array(await f.arrayBuffer()))
+      } catch {
+        // A folder, or a file removed or changed since it was chosen.
+        say(`Could not read ${f.name}: is it a folder, or a file that has moved?`)
+        return
+      }
+      editor.value = read.text
       changed(true)
-      say(`Opened ${f.name}.`)
+      const more = files.length > 1 ? ` (the first of ${files.length} files: one file per side)` : ""
+      const lossy = read.lossy ? " It is not UTF-8 text: what could not be read shows as �." : ""
+      say(`Opened ${f.name}${more}.${lossy}`)
     }
     byId(`${side}-open`).addEventListener("click", () => file.click())
     file.addEventListener("change", () => {
-      void open(file.files?.[0])
+      void open([...(file.files ?? [])])
       file.value = ""
     })
     byId(`${side}-clear`).addEventListener("click", () => {
@@ -205,7 +248,7 @@ export const startPage = (scriptUrl: string | undefined): void => {
       zone.classList.remove("dropping")
       if (!hasFiles(e)) return
       e.preventDefault()
-      void open(e.dataTransfer?.files[0])
+      void open([...(e.dataTransfer?.files ?? [])])
     })
   }
   // A file dropped anywhere else must not replace the page.
@@ -218,7 +261,7 @@ export const startPage = (scriptUrl: string | undefined): void => {
   const linkBox = byId<HTMLDivElement>("link-box")
   byId("copy-link").addEventListener("click", async () => {
     // Normally the fragment is already there; right after an edit, encode it here rather than wait.
-    if (body.dataset.saved !== "true" && !applyFragment(await encodeState(state()))) return
+    if (!linked && !applyFragment(await encodeState(state()))) return
     try {
       await navigator.clipboard.writeText(location.href)
       say("Link copied: it holds this whole view, and nothing of it is sent to a server.")
@@ -232,7 +275,8 @@ export const startPage = (scriptUrl: string | undefined): void => {
   })
 
   // A link that cannot be read stays in the address bar (the fragment is rewritten on the first edit).
-  void loadFragment().then((loaded) => {
-    if (!loaded) analyse(true)
+  void loadFragment().then((outcome) => {
+    if (outcome === "damaged") linked = false
+    if (outcome !== "loaded") analyse(true)
   })
 }

@@ -134,6 +134,8 @@ describe("opened from file://", () => {
     await settle(page)
     expect(await page.getAttribute("body", "data-engine")).toBe("main")
     expect(await page.textContent("#engine")).toContain("main thread")
+    // Said as what it is on file:// (Chromium starts no worker there), not as a fault.
+    expect(await page.textContent("#engine")).toContain("a page opened from a file cannot start a worker")
     expect(await view(page)).toEqual(overHttp)
     expect(overHttp.plan).toContain("1 update")
 
