@@ -124,6 +124,15 @@ const readAtMost = async (path: string | Buffer, limit: number, expected: number
 }
 
 /** Whether `spec` names a directory (`-`, `git:` inputs and paths that cannot be read are not). */
+/** Whether `spec` names a regular file (following links), relative to the working directory. */
+export const isFile = async (io: Io, spec: string): Promise<boolean> => {
+  try {
+    return (await stat(resolve(io.cwd, spec))).isFile()
+  } catch {
+    return false
+  }
+}
+
 export const isDirectory = async (io: Io, spec: string): Promise<boolean> => {
   if (spec === "" || spec === "-" || spec.startsWith("git:")) return false
   try {

@@ -26,7 +26,7 @@ export const mainHelp = `ampkit ${version}: validate, diff and plan Ampersand am
 Usage: ampkit <command> [options]
 
 Commands:
-  validate <file|dir|->...        check manifests with every rule (exit 1 on errors)
+  validate [<file|dir|->...]      check manifests with every rule (exit 1 on errors)
   diff <old> <new>                compare two definitions by meaning (exit 1 at --fail-on)
   schema                          print the JSON Schema of amp.yaml
   plan --current <f> <amp.yaml>   plan a deploy: what changes, in which batch requests (sends nothing)

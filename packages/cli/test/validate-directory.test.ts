@@ -199,8 +199,8 @@ describe("the 121 real samples as one directory", () => {
 describe("help", () => {
   test("validate --help and ampkit --help name the directory form", async () => {
     const help = await cli(["validate", "--help"])
-    expect(help.out).toMatch(/^Usage: ampkit validate <file\|dir\|->\.\.\. \[options\]/)
+    expect(help.out).toMatch(/^Usage: ampkit validate \[<file\|dir\|->\.\.\.\] \[options\]/)
     expect(help.out).toContain("A directory stands for every *.yaml and *.yml file beneath it")
-    expect((await cli(["--help"])).out).toContain("validate <file|dir|->...")
+    expect((await cli(["--help"])).out).toContain("validate [<file|dir|->...]")
   })
 })

@@ -36,6 +36,22 @@ describe("ampkit validate", () => {
     expect(r.out).not.toContain("\u001b[")
   })
 
+  test("with no input, the amp.yaml of the working directory; none there is a usage error that says so", async () => {
+    const dir = new URL(`../../../${samples}/netsuiteM2M`, import.meta.url).pathname
+    const r = await cli(["validate"], { cwd: dir })
+    expect(r.code).toBe(1)
+    expect(r.out).toMatch(/^amp\.yaml:13:19 error always-enabled-fields/)
+    expect(r.out).toContain("✖ invalid amp.yaml: 2 errors")
+    const json = await cli(["validate", "--format", "json"], { cwd: dir })
+    expect(JSON.parse(json.out).file).toBe("amp.yaml")
+    const none = await cli(["validate"], { cwd: new URL("../../../packages", import.meta.url).pathname })
+    expect(none.code).toBe(2)
+    expect(none.err).toBe(
+      "ampkit: validate needs at least one file or directory (or - for stdin); there is no amp.yaml here\n" +
+        "Run ampkit validate --help for usage.\n",
+    )
+  })
+
   test("--format json gives the contract's object; several files give an array", async () => {
     const one = await cli(["validate", "--format", "json", netsuiteM2M])
     const parsed = JSON.parse(one.out)

@@ -21,12 +21,13 @@ import { validationVerdict } from "@ampkit/core/render/validation-text"
 import { choice, parse, pathArg, strings } from "../args.js"
 import { exitCode, UsageError } from "../errors.js"
 import { utf8Diagnostic } from "../input-findings.js"
-import { type FoundFile, type Io, isDirectory, readFound, readInput, yamlFilesUnder } from "../io.js"
+import { type FoundFile, type Io, isDirectory, isFile, readFound, readInput, yamlFilesUnder } from "../io.js"
 import { version } from "../version.js"
 
-export const validateHelp = `Usage: ampkit validate <file|dir|->... [options]
+export const validateHelp = `Usage: ampkit validate [<file|dir|->...] [options]
 
-Validate amp.yaml manifests (YAML or JSON) with every ampkit rule.
+Validate amp.yaml manifests (YAML or JSON) with every ampkit rule. With no input, the amp.yaml of
+the current directory.
 
 Syntax: a .json file is read as JSON, a .yaml or .yml file as YAML; anything else (stdin, other
 names) as JSON when its first character that is not whitespace (after a BOM) is { or [, else YAML.
@@ -50,7 +51,7 @@ Exit codes: 0 valid, 1 errors found (or warnings with --strict), 2 usage or unre
 const formats = ["text", "json", "sarif", "github", "amp"] as const
 
 export const runValidate = async (args: ReadonlyArray<string>, io: Io): Promise<number> => {
-  const { values, positionals } = parse(args, {
+  const { values, positionals: given } = parse(args, {
     format: { type: "string" },
     strict: { type: "boolean" },
     ignore: { type: "string", multiple: true },
@@ -75,8 +76,13 @@ export const runValidate = async (args: ReadonlyArray<string>, io: Io): Promise<
     if (known.get(rule)?.severity === "error" && rule !== "yaml-compat")
       io.stderr(`ampkit: --ignore ${rule} has no effect: its findings are errors, and errors are never suppressed\n`)
   }
-  if (positionals.length === 0)
-    throw new UsageError({ message: "validate needs at least one file or directory (or - for stdin)" })
+  // As Ampersand's own CLI works in a project's directory: with no input, its amp.yaml.
+  const positionals = given.length === 0 && (await isFile(io, "amp.yaml")) ? ["amp.yaml"] : given
+  if (positionals.length === 0) {
+    throw new UsageError({
+      message: "validate needs at least one file or directory (or - for stdin); there is no amp.yaml here",
+    })
+  }
   for (const spec of positionals) pathArg("<file|dir|->", spec)
   if (positionals.filter((p) => p === "-").length > 1)
     throw new UsageError({ message: "- (stdin) can be given only once" })
