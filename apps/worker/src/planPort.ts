@@ -1,8 +1,8 @@
 /**
  * planPort: `POST /v1/plan`'s envelope → the core's batch plan. The desired manifest is validated first:
  * its errors make a 400 (does not parse) or 422 (breaks rules) with issues under `/desired`; an unusable
- * `current` (not an integration list) or `maxBatch` is a 400 naming the member, with one issue per defect the
- * core lists in it (`/current/0/projectId` …).
+ * `current` (not an integration list), `installations` (not list-installations), `maxBatch` or `project` is
+ * a 400 naming the member, with one issue per defect the core lists in it (`/current/0/projectId` …).
  */
 import { planFromText } from "@ampkit/core/Plan"
 import type { PlanInput, PortResult } from "@ampkit/edge"
@@ -13,13 +13,16 @@ export const planPort = (input: PlanInput): PortResult => {
     desired: input.desired,
     stopReads: input.stopReads,
     ...(input.maxBatch !== undefined ? { maxBatch: input.maxBatch } : {}),
+    ...(input.installations !== undefined ? { installations: input.installations } : {}),
+    ...(input.project !== undefined ? { project: input.project } : {}),
   })
   if (outcome.ok) return { ok: true, value: outcome.plan }
   if (outcome.reason === "bad-input") {
     // A value of another kind is said in one sentence (what it looks like), not as every key it lacks.
     if (outcome.cause === "kind") return { ok: false, input: outcome.input, message: outcome.message }
-    // `current` arrives as a JSON value, not text: its diagnostics have pointers but no meaningful line and column.
-    const positioned = outcome.input !== "current"
+    // `current` and `installations` arrive as JSON values, not text: their diagnostics have pointers but no
+    // meaningful line and column.
+    const positioned = outcome.input !== "current" && outcome.input !== "installations"
     const diagnostics = outcome.diagnostics.map(({ line, column, ...d }) => ({
       ...d,
       input: outcome.input,

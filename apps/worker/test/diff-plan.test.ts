@@ -4,6 +4,18 @@ import { describe, expect, it } from "vitest"
 import { expectProblem, postText } from "./call.js"
 import { sample, samples } from "./samples.js"
 
+/** The README's plan example (packages/core/test/fixtures/plan/installations), embedded at test build time. */
+const planFixture = import.meta.glob<string>("../../../packages/core/test/fixtures/plan/installations/*", {
+  query: "?raw",
+  import: "default",
+  eager: true,
+})
+const fixture = (file: string): string => {
+  const found = Object.entries(planFixture).find(([path]) => path.endsWith(`/${file}`))
+  if (found === undefined) throw new Error(`no fixture ${file}`)
+  return found[1]
+}
+
 const postJson = (path: string, body: unknown) => postText(path, JSON.stringify(body), "application/json")
 
 interface Change {
@@ -79,6 +91,40 @@ describe("POST /v1/diff", () => {
 })
 
 describe("POST /v1/plan", () => {
+  it("takes installations and project as the CLI does: who reads a removed object, the path filled", async () => {
+    const request = {
+      current: JSON.parse(fixture("current.json")),
+      desired: fixture("desired.yaml"),
+      installations: JSON.parse(fixture("installations.json")),
+      stopReads: ["hubspotIntegration", "readAndWriteSalesforce"],
+      project: "my project",
+    }
+    const response = await postJson("/v1/plan", request)
+    const body = (await response.json()) as {
+      integrations: Array<{ name: string; readRemoval?: string }>
+      batches: Array<{ destructive: boolean; integrations: Array<string>; request: { path: string } }>
+    }
+    expect(response.status, JSON.stringify(body).slice(0, 300)).toBe(200)
+    expect(body.integrations.map((i) => [i.name, i.readRemoval])).toEqual([
+      ["hubspotIntegration", "stop-reads"],
+      ["readAndWriteSalesforce", "no-installations"],
+      ["readAndWriteZoom", "keep-reading"],
+    ])
+    expect(body.batches.map((b) => [b.destructive, b.integrations, b.request.path])).toEqual([
+      [false, ["readAndWriteSalesforce", "readAndWriteZoom"], "/projects/my%20project/integrations:batch"],
+      [true, ["hubspotIntegration"], "/projects/my%20project/integrations:batch"],
+    ])
+  })
+
+  it("answers 400 naming /installations when it is not list-installations, and /project when unusable", async () => {
+    const current = JSON.parse(fixture("current.json"))
+    const desired = fixture("desired.yaml")
+    const swapped = await expectProblem(await postJson("/v1/plan", { current, desired, installations: current }), 400)
+    expect(swapped.detail).toMatch(/^installations: expected a list of installations .* looks like an integration/)
+    const dotted = await expectProblem(await postJson("/v1/plan", { current, desired, project: ".." }), 400)
+    expect(dotted.issues).toEqual([expect.objectContaining({ name: "/project" })])
+  })
+
   it("plans a sample against no live integrations: every integration is created, in batches", async () => {
     const desired = sample("hubspot")
     const names = (dataOf(desired).integrations as Array<{ name: string }>).map((i) => i.name)

@@ -83,6 +83,10 @@ export interface PlanInput {
   readonly desired: string
   readonly stopReads: ReadonlyArray<string>
   readonly maxBatch?: number
+  /** The list-installations response (the whole project's), still undecoded, when given. */
+  readonly installations?: ReadonlyArray<unknown>
+  /** The project's ID or name, filled into the requests' path, when given. */
+  readonly project?: string
 }
 
 export type DiffPort = (input: DiffInput) => PortResult

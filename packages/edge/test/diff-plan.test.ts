@@ -159,6 +159,9 @@ describe("POST /v1/plan", () => {
     expect(core.planCalls).toEqual([envelope])
     await makeHandler(core)(post("/v1/plan", json({ current: [{}], desired: "" }), "application/json"))
     expect(core.planCalls[1]).toEqual({ current: [{}], desired: "", stopReads: [] })
+    const more = { current: [], desired: "", installations: [{ id: "i" }], project: "my project" }
+    await makeHandler(core)(post("/v1/plan", json(more), "application/json"))
+    expect(core.planCalls[2]).toEqual({ ...more, stopReads: [] })
   })
 
   it("answers 400 with one issue per wrong member", async () => {
@@ -171,7 +174,11 @@ describe("POST /v1/plan", () => {
       [{ current: [], desired: "", maxBatch: 1.5 }, ["/maxBatch"]],
       [{ current: [], desired: "", maxBatch: 1001 }, ["/maxBatch"]],
       [{ current: [], desired: "", maxBatch: "5" }, ["/maxBatch"]],
-      [{ current: [], desired: "", installations: [] }, ["/installations"]],
+      [{ current: [], desired: "", installations: {} }, ["/installations"]],
+      [{ current: [], desired: "", project: "" }, ["/project"]],
+      [{ current: [], desired: "", project: 7 }, ["/project"]],
+      [{ current: [], desired: "", project: "p".repeat(257) }, ["/project"]],
+      [{ current: [], desired: "", team: "x" }, ["/team"]],
     ]
     for (const [value, names] of cases) {
       const core = fakeCore()

@@ -1,5 +1,6 @@
 /**
- * `POST /v1/plan`: `{ "current": Integration[], "desired": "<amp.yaml text>", "stopReads"?: [..], "maxBatch"?: n }`
+ * `POST /v1/plan`: `{ "current": Integration[], "desired": "<amp.yaml text>", "stopReads"?: [..], "maxBatch"?: n,
+ * "installations"?: Installation[], "project"?: "<idOrName>" }`
  * → 200 the plan JSON (contract.md). The envelope is checked here; the plan itself is the core's, passed in
  * as `ports.plan` (501 until then).
  */
@@ -10,12 +11,15 @@ import type { PlanInput } from "../Port.js"
 import { jsonReply, type Reply, type RouteContext } from "../Route.js"
 import { portFailure } from "../Verdict.js"
 
-/** Largest accepted `maxBatch`, and most `stopReads` entries. */
-export const planBounds = { maxBatch: 1_000, stopReads: 1_000 } as const
+/** Largest accepted `maxBatch`, most `stopReads` entries, longest `project` (UTF-16 units). */
+export const planBounds = { maxBatch: 1_000, stopReads: 1_000, project: 256 } as const
+
+/** The members of a plan request. */
+const planMembers = ["current", "desired", "stopReads", "maxBatch", "installations", "project"]
 
 export const planInputOf = (body: Record<string, unknown>): PlanInput => {
   const issues: Array<Issue> = []
-  const { current, desired, stopReads, maxBatch } = body
+  const { current, desired, stopReads, maxBatch, installations, project } = body
   if (!Array.isArray(current)) {
     issues.push(
       issue("current", `current must be the list-integrations response (an array), not ${jsonTypeOf(current)}`),
@@ -42,17 +46,36 @@ export const planInputOf = (body: Record<string, unknown>): PlanInput => {
     const got = typeof maxBatch === "number" ? excerpt(String(maxBatch)) : jsonTypeOf(maxBatch)
     issues.push(issue("maxBatch", `maxBatch must be an integer from 1 to ${planBounds.maxBatch}, not ${got}`))
   }
+  if (installations !== undefined && !Array.isArray(installations)) {
+    issues.push(
+      issue(
+        "installations",
+        `installations must be the list-installations response (an array), not ${jsonTypeOf(installations)}`,
+      ),
+    )
+  }
+  if (
+    project !== undefined &&
+    !(typeof project === "string" && project !== "" && project.length <= planBounds.project)
+  ) {
+    const got = typeof project === "string" ? `${project.length} characters` : jsonTypeOf(project)
+    issues.push(
+      issue("project", `project must be the project's ID or name (1 to ${planBounds.project} characters), not ${got}`),
+    )
+  }
   requireNoIssues(issues)
   return {
     current: current as ReadonlyArray<unknown>,
     desired: desired as string,
     stopReads: names,
     ...(typeof maxBatch === "number" ? { maxBatch } : {}),
+    ...(Array.isArray(installations) ? { installations } : {}),
+    ...(typeof project === "string" ? { project } : {}),
   }
 }
 
 export const planRoute = async (context: RouteContext): Promise<Reply> => {
-  const input = planInputOf(await readEnvelope(context, ["current", "desired", "stopReads", "maxBatch"]))
+  const input = planInputOf(await readEnvelope(context, planMembers))
   const plan = context.ports.plan
   if (plan === undefined) throw new Failure("NotImplemented", "POST /v1/plan is not implemented yet")
   const result = plan(input)
