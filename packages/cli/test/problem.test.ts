@@ -44,6 +44,21 @@ describe("ampkit problem", () => {
     })
   })
 
+  test("--format json carries the verdict the text gives, under ampkit", async () => {
+    const r = await cli(["problem", "--format", "json", `${fixtures}/batch-upsert-422.json`])
+    const text = await cli(["problem", `${fixtures}/batch-upsert-422.json`])
+    const json = JSON.parse(r.out)
+    expect(json.ampkit).toMatchObject({ body: "problem", reason: "Unprocessable Content" })
+    expect(["retry", "wait", "fix", "unknown"]).toContain(json.ampkit.retry.verdict)
+    expect(text.out).toContain(`Retry: ${json.ampkit.retry.sentence}`)
+    const html = await cli(["problem", "--format", "json", `${fixtures}/bad-gateway.html`, "--status", "502"])
+    expect(JSON.parse(html.out).ampkit).toMatchObject({
+      body: "not-json",
+      reason: "Bad Gateway",
+      retry: { verdict: "retry", basis: "status" },
+    })
+  })
+
   test("a non-JSON body with --status explains the status; never a crash", async () => {
     const r = await cli(["problem", `${fixtures}/bad-gateway.html`, "--status", "502"])
     expect(r.code).toBe(0)

@@ -16,7 +16,8 @@ or any other JSON or text): status, title, detail, causes, remedy, whether and w
 support contacts and each validation issue.
 
 Options:
-  --format <f>         text (default) or json (the decoded problem)
+  --format <f>         text (default) or json (the decoded problem, and under "ampkit" the
+                       body's kind and the retry verdict the text gives)
   --manifest <file>    the amp.yaml that was sent: body issues are mapped to its lines
   --status <code>      the HTTP status of the response, when the body does not carry it
   -h, --help           show this help

@@ -7,7 +7,10 @@
  * the one decoded; a lossy number; the syntax error or crossed limit of a body that was not read),
  * `bodyDiagnostics` lists it as `validate --format json` lists diagnostics: `{ rule, severity,
  * message, pointer, line, column, hint? }`, positioned in the body text (it replaces an extension
- * member of that name, which the body should not carry).
+ * member of that name, which the body should not carry). Last, `ampkit` holds what the text output says
+ * about the body, for scripts: `{ body, reason?, retry: { verdict, basis, sentence }, support? }` (`body`:
+ * `problem`, `json-not-object`, `not-json` or `refused`; `verdict`: `retry`, `wait`, `fix` or `unknown`;
+ * it too replaces a member of that name).
  */
 
 import { encodeProblem } from "../Problem.js"
@@ -18,6 +21,27 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 /** The JSON value of `ampkit problem --format json`. `manifestName` names the manifest in locations. */
 export const problemJson = (explanation: ProblemExplanation, manifestName?: string): Record<string, unknown> => {
   const encoded = withFindings(encodeProblem(explanation.problem), explanation.findings)
+  const located = withLocations(encoded, explanation, manifestName)
+  return { ...located, ampkit: verdictOf(explanation) }
+}
+
+/** What the text output says about the body besides its members: its kind, the status's reason, retry, support. */
+const verdictOf = (explanation: ProblemExplanation): Record<string, unknown> => {
+  const { verdict, basis, sentence } = explanation.retry
+  const support = Object.entries(explanation.support).filter(([, v]) => v !== undefined)
+  return {
+    body: explanation.body,
+    ...(explanation.reason !== undefined ? { reason: explanation.reason } : {}),
+    retry: { verdict, basis, sentence },
+    ...(support.length > 0 ? { support: Object.fromEntries(support) } : {}),
+  }
+}
+
+const withLocations = (
+  encoded: Record<string, unknown>,
+  explanation: ProblemExplanation,
+  manifestName: string | undefined,
+): Record<string, unknown> => {
   if (manifestName === undefined || !Array.isArray(encoded.issues)) return encoded
   // Encoded issues are the decoded ones in order, with ignored non-object entries put back in place.
   const located = explanation.issues.filter((i) => i.source === "issues")
