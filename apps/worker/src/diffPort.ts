@@ -4,17 +4,34 @@
  * block, revision, integration, integration list). A side that does not parse is a 400 with its diagnostics; one
  * of the right kind with defects a 422; one of another kind (a problem, say) a 400 naming the member.
  */
+import { installationIndex, wrappedListKey } from "@ampkit/core/ApiLists"
 import { diffTexts } from "@ampkit/core/DiffText"
+import { parseSource } from "@ampkit/core/Source"
 import type { DiffInput, PortResult } from "@ampkit/edge"
 
 export const diffPort = (input: DiffInput): PortResult => {
   const result = diffTexts(input.old, input.new)
   if (result.ok) return { ok: true, value: { changes: result.changes, summary: result.summary } }
   const member = result.side === "before" ? "old" : "new"
+  const wrong = result.reason === "syntax" ? undefined : wrongList(member === "old" ? input.old : input.new)
+  if (wrong !== undefined) return { ok: false, input: member, message: wrong }
   if (result.reason === "kind") return { ok: false, input: member, message: result.message }
   // A side given as JSON, not text: its diagnostics have pointers but no line and column.
   const diagnostics = result.positioned
     ? result.diagnostics.map((d) => ({ ...d, input: member }))
     : result.diagnostics.map(({ line: _, column: __, ...d }) => ({ ...d, input: member }))
   return { ok: false, diagnostics }
+}
+
+/** A side that is one of the API's lists as users save them, wrongly: installations, or integrations wrapped in an object. */
+const wrongList = (side: DiffInput["old"]): string | undefined => {
+  const value = typeof side === "string" ? parseSource(side).document?.value : side
+  const expected = "expected an amp.yaml or the list-integrations response"
+  const installation = installationIndex(value)
+  if (installation >= 0)
+    return `${expected}, but item ${installation} looks like an installation (list-installations): the diff compares manifests and integrations`
+  const key = wrappedListKey(value, "list-integrations")
+  return key === undefined
+    ? undefined
+    : `${expected}, got an object that holds it under \`${key.slice(0, 40)}\`: send the array itself`
 }

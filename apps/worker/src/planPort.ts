@@ -4,6 +4,7 @@
  * `current` (not an integration list), `installations` (not list-installations), `maxBatch` or `project` is
  * a 400 naming the member, with one issue per defect the core lists in it (`/current/0/projectId` …).
  */
+import { installationIndex } from "@ampkit/core/ApiLists"
 import { planFromText } from "@ampkit/core/Plan"
 import type { PlanInput, PortResult } from "@ampkit/edge"
 
@@ -20,6 +21,12 @@ export const planPort = (input: PlanInput): PortResult => {
   if (outcome.reason === "bad-input") {
     // A value of another kind is said in one sentence (what it looks like), not as every key it lacks.
     if (outcome.cause === "kind") return { ok: false, input: outcome.input, message: outcome.message }
+    // The list of installations sent as `current`: said so, not as every installation's missing keys.
+    const installation = outcome.input === "current" ? installationIndex(input.current) : -1
+    if (installation >= 0) {
+      const message = `expected the list-integrations response, but item ${installation} looks like an installation (list-installations): send it as installations`
+      return { ok: false, input: "current", message }
+    }
     // `current` and `installations` arrive as JSON values, not text: their diagnostics have pointers but no
     // meaningful line and column.
     const positioned = outcome.input !== "current" && outcome.input !== "installations"

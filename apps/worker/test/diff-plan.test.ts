@@ -74,6 +74,23 @@ describe("POST /v1/diff", () => {
     expect(typeof issues[0]?.line).toBe("number")
   })
 
+  it("answers 400 naming the member for list-installations or a wrapped list of integrations", async () => {
+    const installations = JSON.parse(fixture("installations.json"))
+    const asNew = await expectProblem(await postJson("/v1/diff", { old: sample("hubspot"), new: installations }), 400)
+    expect(asNew.detail).toMatch(
+      /^new: expected an amp\.yaml or the list-integrations response, but item 0 looks like an installation/,
+    )
+    const wrapped = { integrations: JSON.parse(fixture("current.json")) }
+    const asOld = await expectProblem(
+      await postJson("/v1/diff", { old: JSON.stringify(wrapped), new: sample("hubspot") }),
+      400,
+    )
+    expect(asOld.detail).toBe(
+      "old: expected an amp.yaml or the list-integrations response, got an object that holds it under `integrations`: send the array itself",
+    )
+    expect(asOld.issues).toEqual([expect.objectContaining({ name: "/old" })])
+  })
+
   it("answers 400 naming the member for a document of another kind", async () => {
     const problem = { type: "about:blank", title: "Bad Request", status: 400, detail: "nope" }
     const body = await expectProblem(await postJson("/v1/diff", { old: sample("hubspot"), new: problem }), 400)
@@ -121,6 +138,12 @@ describe("POST /v1/plan", () => {
     const desired = fixture("desired.yaml")
     const swapped = await expectProblem(await postJson("/v1/plan", { current, desired, installations: current }), 400)
     expect(swapped.detail).toMatch(/^installations: expected a list of installations .* looks like an integration/)
+    const installations = JSON.parse(fixture("installations.json"))
+    const mixed = await expectProblem(await postJson("/v1/plan", { current: installations, desired }), 400)
+    expect(mixed.detail).toBe(
+      "current: expected the list-integrations response, but item 0 looks like an installation (list-installations): send it as installations",
+    )
+    expect(mixed.issues).toEqual([expect.objectContaining({ name: "/current" })])
     const dotted = await expectProblem(await postJson("/v1/plan", { current, desired, project: ".." }), 400)
     expect(dotted.issues).toEqual([expect.objectContaining({ name: "/project" })])
   })
