@@ -8,7 +8,8 @@ import { catalogModules, catalogProviders } from "./Catalog.js"
 import { type Diagnostic, type Finding, type Position, positioned, type Severity } from "./Diagnostic.js"
 import { type DocumentKind, kindLabels, recogniseKind } from "./Document.js"
 import { ignoreDirective, reportDirectives } from "./internal/directive-report.js"
-import { type DirectiveAt, directivesByTarget, forEachCovering } from "./internal/source-directives.js"
+import { parent } from "./internal/pointer.js"
+import { type DirectiveAt, directivesByTarget } from "./internal/source-directives.js"
 import { stripBom } from "./internal/source-text.js"
 import type { Limits } from "./Limits.js"
 import { rules } from "./rules/index.js"
@@ -193,7 +194,8 @@ export const sortDiagnostics = (diagnostics: ReadonlyArray<Diagnostic>): Array<D
  * is the key it covers): one naming an id that is no rule id, or a rule whose findings are always
  * errors, or `ignore-directive` itself; and one that suppressed no warning or info in this run (a
  * diagnostic also silenced by `--ignore` counts as suppressed by it). The ids of Ampersand's validator
- * for warnings ampkit does not report (internal/source-directives.ts) are accepted without a word.
+ * for warnings ampkit does not report (internal/directive-report.ts) are accepted without a word unless
+ * the directive covers no key.
  * These findings are never suppressed by a directive (none could be reported about the one that
  * would); `--ignore ignore-directive` silences them.
  */
@@ -213,15 +215,21 @@ const suppressionOf = (
   const ignored = new Set(ignore)
   const lines = document !== undefined && document.directives.length > 0 ? stripBom(text).split(/\r?\n/) : []
   const byLine = directivesByTarget(lines, document?.directives ?? [])
+  // The ids the directives of each line name ("" for a bare one): one set per line, so that a finding
+  // costs the same however many directives (and ids) cover it.
+  const named = new Map<number, Set<string>>()
+  for (const [line, list] of byLine)
+    named.set(line, new Set(list.flatMap(({ directive: { rules } }) => (rules === "all" ? [""] : rules))))
   const suppressed = (rule: string, severity: Severity, pointer: string): boolean => {
     if (severity === "error") return false
     if (ignored.has(rule)) return true
-    if (document === undefined || byLine.size === 0) return false
-    let covered = false
-    forEachCovering(document, byLine, pointer, ({ directive }) => {
-      if (directive.rules === "all" || directive.rules.includes(rule)) covered = true
-    })
-    return covered
+    if (document === undefined || named.size === 0) return false
+    // The node's key line and its ancestors' (never the root's), as forEachCovering walks them.
+    for (let p: string | undefined = pointer; p !== undefined && p !== ""; p = parent(p)) {
+      const ids = named.get(document.locate(p, "key").line)
+      if (ids?.has("") || ids?.has(rule)) return true
+    }
+    return false
   }
   return { suppressed, lines, byLine }
 }

@@ -54,16 +54,19 @@ export const reportDirectives = (
   for (const uses of byLine.values())
     for (const use of uses) {
       let problems = directiveProblems(use)
-      if (problems.length === 0) continue
-      const { line } = use.directive
-      const position = { line, column: directiveColumn(lines[line - 1] ?? "") + 1 }
+      // Nothing wrong with its ids: it suppressed something, or it names only Ampersand's ids, and then
+      // it is still reported when it covers no key (it does nothing for either validator).
+      if (problems.length === 0 && use.used.size > 0) continue
       covers ??= coveredPointers(document, byLine)
       const pointer = covers.get(use.target)
       if (pointer === undefined) {
         // Nothing to cover: one finding says so, not one per id.
         const kept = problems.filter((p) => p.kind !== "unused" && p.kind !== "unused-all")
-        if (kept.length < problems.length) problems = [...kept, { kind: "no-key" }]
+        if (kept.length < problems.length || problems.length === 0) problems = [...kept, { kind: "no-key" }]
       }
+      if (problems.length === 0) continue
+      const { line } = use.directive
+      const position = { line, column: directiveColumn(lines[line - 1] ?? "") + 1 }
       for (const problem of problems) out.push(directiveFinding(problem, pointer, position, suggestion))
     }
   return out
@@ -75,32 +78,31 @@ const usesOf = (
   directives: ReadonlyMap<number, ReadonlyArray<DirectiveAt>>,
   diagnostics: ReadonlyArray<Diagnostic>,
 ): Map<number, Array<DirectiveUse>> => {
-  const uses = new Map<DirectiveAt, DirectiveUse>()
   const byLine = new Map<number, Array<DirectiveUse>>()
   for (const [line, list] of directives)
     byLine.set(
       line,
-      list.map((at) => {
-        const rules = at.directive.rules
-        const use: DirectiveUse = {
-          ...at,
-          ids: rules === "all" ? "all" : new Set(rules),
-          used: new Set(),
-          blocked: new Set(),
-        }
-        uses.set(at, use)
-        return use
-      }),
+      list.map((at) => ({
+        ...at,
+        ids: at.directive.rules === "all" ? "all" : new Set(at.directive.rules),
+        used: new Set(),
+        blocked: new Set(),
+      })),
     )
+  // The directives of a line take each rule's errors, and its warnings and infos, once: many findings
+  // under many directives on one line cost findings + directives, not findings × directives.
+  const seen = new Set<string>()
   for (const d of diagnostics) {
     if (d.rule === ignoreDirective) continue
-    forEachCovering(document, directives, d.pointer, (at) => {
-      const use = uses.get(at)
-      if (use === undefined) return
-      const id = use.ids === "all" ? "all" : use.ids.has(d.rule) ? d.rule : undefined
-      if (id === undefined) return
-      if (d.severity === "error") use.blocked.add(id)
-      else use.used.add(id)
+    const error = d.severity === "error"
+    forEachCovering(document, byLine, d.pointer, (uses, line) => {
+      const key = `${line} ${error} ${d.rule}`
+      if (seen.has(key)) return
+      seen.add(key)
+      for (const use of uses) {
+        const id = use.ids === "all" ? "all" : use.ids.has(d.rule) ? d.rule : undefined
+        if (id !== undefined) (error ? use.blocked : use.used).add(id)
+      }
     })
   }
   return byLine
@@ -158,8 +160,15 @@ const errorOnlyRules = (): ReadonlyMap<string, boolean> => {
 }
 let errorOnlyCache: ReadonlyMap<string, boolean> | undefined
 
-/** The ids a directive can usefully name (did-you-mean candidates): every id but `ignore-directive`. */
-const directiveRuleIds = (): Array<string> => [...errorOnlyRules().keys()].filter((id) => id !== ignoreDirective)
+/**
+ * The ids a directive can usefully name (did-you-mean candidates): every id but `ignore-directive`, then
+ * Ampersand's (so that `destination-exist` gets `destination-exists`, not `destination-empty`; on a tie
+ * ours come first).
+ */
+const directiveRuleIds = (): Array<string> => [
+  ...[...errorOnlyRules().keys()].filter((id) => id !== ignoreDirective),
+  ...ampersandOnlyRuleIds,
+]
 
 /** Most unknown ids of one run that get a did-you-mean. */
 const maxSuggestions = 100
@@ -262,7 +271,8 @@ export const directiveColumn = (line: string): number => {
  * need the platform (destinations, the catalog's objects, provider apps), `large-backfill-risk` (ampkit:
  * `backfill-large`) and `frequent-schedule-risk` (every such schedule is a `schedule-minimum-interval`
  * error in ampkit). A directive may name them, so that one file serves both validators: ampkit accepts
- * them without a word (it cannot tell whether they suppress anything).
+ * them without a word (it cannot tell whether they suppress anything), unless the directive covers no
+ * key (then it suppresses nothing in either).
  */
 const ampersandOnlyRuleIds: ReadonlySet<string> = new Set([
   "destination-exists",

@@ -40,17 +40,17 @@ export const directivesByTarget = (
   directives: ReadonlyArray<Directive>,
 ): Map<number, Array<DirectiveAt>> => {
   const out = new Map<number, Array<DirectiveAt>>()
-  let skippedFrom = 0
-  let skippedTo = 0
+  // The line that ends the last run of blank and comment lines scanned: a directive above it (a later
+  // one in that run, as directives come in source order) covers that line too.
+  let scanned = 0
   for (const directive of directives) {
     let target = directive.line
     if (directive.standalone) {
-      target = directive.line + 1
-      if (target >= skippedFrom && target <= skippedTo) target = skippedTo
+      if (target < scanned) target = scanned
       else {
-        skippedFrom = target
-        while (target <= lines.length && /^\s*(#.*)?$/.test(lines[target - 1] ?? "")) target++
-        skippedTo = target
+        do target++
+        while (target <= lines.length && /^\s*(#.*)?$/.test(lines[target - 1] ?? ""))
+        scanned = target
       }
     }
     const list = out.get(target)
@@ -60,15 +60,20 @@ export const directivesByTarget = (
   return out
 }
 
-/** Visit every directive that covers the node at `pointer`: one on its key's line or an ancestor's (never the root's). */
-export const forEachCovering = (
+/**
+ * Visit what `byLine` holds for the key line of the node at `pointer` and for each of its ancestors'
+ * (never the root's): once per such line, however many directives it holds. (Validate.ts walks the
+ * same lines inline, so that the browser bundle, which leaves out the report, does without this.)
+ */
+export const forEachCovering = <T>(
   document: SourceDocument,
-  byLine: ReadonlyMap<number, ReadonlyArray<DirectiveAt>>,
+  byLine: ReadonlyMap<number, T>,
   pointer: string,
-  visit: (at: DirectiveAt) => void,
+  visit: (covering: T, line: number) => void,
 ): void => {
   for (let p: string | undefined = pointer; p !== undefined && p !== ""; p = parent(p)) {
-    const covering = byLine.get(document.locate(p, "key").line)
-    if (covering !== undefined) for (const at of covering) visit(at)
+    const line = document.locate(p, "key").line
+    const covering = byLine.get(line)
+    if (covering !== undefined) visit(covering, line)
   }
 }
