@@ -128,6 +128,31 @@ describe("ampkit validate", () => {
     expect(compat.err).toBe("")
   })
 
+  test("--ignore of an id of Ampersand's validator is accepted with a note of why it does nothing", async () => {
+    const plain = await cli(["validate", "--format", "json", hubspot])
+    const r = await cli([
+      "validate",
+      "--format",
+      "json",
+      "--ignore",
+      "destination-exists",
+      "--ignore",
+      "large-backfill-risk",
+      "--ignore",
+      "destination-exists",
+      hubspot,
+    ])
+    expect(r.code).toBe(0)
+    expect(r.out).toBe(plain.out)
+    expect(r.err).toBe(
+      "ampkit: --ignore destination-exists has no effect: ampkit cannot check it without the project's destinations, which only Ampersand's server knows\n" +
+        "ampkit: --ignore large-backfill-risk has no effect: ampkit names that check backfill-large (use --ignore backfill-large)\n",
+    )
+    const typo = await cli(["validate", "--ignore", "destination-exist", hubspot])
+    expect(typo.code).toBe(2)
+    expect(typo.err).toMatch(/unknown rule destination-exist \(did you mean destination-exists\?\)/)
+  })
+
   test("invalid UTF-8 is a syntax finding (exit 1), not a crash", async () => {
     const bytes = new Uint8Array([...new TextEncoder().encode("specVersion: 1.0.0\nx: "), 0xff, 0x0a])
     const r = await cli(["validate", "--format", "json", "-"], { stdin: bytes })

@@ -16,6 +16,7 @@ import {
   validationJson,
   validationSarif,
 } from "@ampkit/core"
+import { ampersandOnlyRules } from "@ampkit/core/AmpersandRules"
 import { inputSyntax } from "@ampkit/core/Decode"
 import { validationVerdict } from "@ampkit/core/render/validation-text"
 import { choice, parse, pathArg, strings } from "../args.js"
@@ -42,7 +43,9 @@ Options:
   --format <f>     text (default), json, sarif, github, amp (the JSON of Ampersand's amp validate)
   --strict         warnings also fail (exit 1); a file with warnings and no error is then
                    reported as "✖ fails --strict", and json's ok / amp's valid are false
-  --ignore <rule>  suppress a rule's warnings and infos for this run (repeatable)
+  --ignore <rule>  suppress a rule's warnings and infos for this run (repeatable); the ids of
+                   Ampersand's validator for checks ampkit does not make (destination-exists …)
+                   are accepted with a note
   -h, --help       show this help
 
 Exit codes: 0 valid, 1 errors found (or warnings with --strict), 2 usage or unreadable input, 70 internal error.
@@ -63,9 +66,15 @@ export const runValidate = async (args: ReadonlyArray<string>, io: Io): Promise<
   const format = choice("format", values.format, formats, "text")
   const ignore = strings(values.ignore)
   const known = new Map(ruleDescriptions.map((r) => [r.id, r]))
-  for (const rule of ignore) {
+  for (const rule of new Set(ignore)) {
+    // An id of Ampersand's validator (a script written for `amp validate`): accepted, with why it does nothing.
+    const ampersand = ampersandOnlyRules.get(rule)
+    if (ampersand !== undefined) {
+      io.stderr(`ampkit: --ignore ${rule} has no effect: ${ampersand}\n`)
+      continue
+    }
     if (!known.has(rule)) {
-      const near = suggest(rule, [...known.keys()])
+      const near = suggest(rule, [...known.keys(), ...ampersandOnlyRules.keys()])
       throw new UsageError({
         message: `--ignore: unknown rule ${rule}${near !== undefined ? ` (did you mean ${near}?)` : ""}`,
       })

@@ -4,6 +4,7 @@
  * the directives. Its own module so that a bundle may leave it out (the browser bundle does: ≈1.3 KiB
  * gzip, scripts/bundle.mjs in packages/browser); Validate.ts caps its findings like any rule's.
  */
+import { ampersandOnlyRules } from "../AmpersandRules.js"
 import type { Diagnostic, Finding, Position } from "../Diagnostic.js"
 import { rules } from "../rules/index.js"
 import type { SourceDocument } from "../Source.js"
@@ -167,7 +168,7 @@ let errorOnlyCache: ReadonlyMap<string, boolean> | undefined
  */
 const directiveRuleIds = (): Array<string> => [
   ...[...errorOnlyRules().keys()].filter((id) => id !== ignoreDirective),
-  ...ampersandOnlyRuleIds,
+  ...ampersandOnlyRules.keys(),
 ]
 
 /** Most unknown ids of one run that get a did-you-mean. */
@@ -185,7 +186,7 @@ const directiveProblems = (use: DirectiveUse): Array<DirectiveProblem> => {
   }
   const out: Array<DirectiveProblem> = []
   for (const id of use.ids) {
-    if (ampersandOnlyRuleIds.has(id) || use.used.has(id)) continue
+    if (ampersandOnlyRules.has(id) || use.used.has(id)) continue
     const errorOnly = errorOnlyRules().get(id)
     if (id === ignoreDirective) out.push({ kind: "itself" })
     else if (errorOnly === undefined) out.push({ kind: "unknown", id })
@@ -264,23 +265,3 @@ export const directiveColumn = (line: string): number => {
   for (const m of line.matchAll(/(?:^|[ \t])#[ \t]*amp:ignore(?=$|[ \t[])/g)) last = m.index + m[0].indexOf("#")
   return last
 }
-
-/**
- * Rule ids of Ampersand's validator (amp-yaml-validator: types/errors.go, validator/async.go; its
- * DIRECTIVES.md lists the first five) for warnings ampkit does not report under that id: checks that
- * need the platform (destinations, the catalog's objects, provider apps), `large-backfill-risk` (ampkit:
- * `backfill-large`) and `frequent-schedule-risk` (every such schedule is a `schedule-minimum-interval`
- * error in ampkit). A directive may name them, so that one file serves both validators: ampkit accepts
- * them without a word (it cannot tell whether they suppress anything), unless the directive covers no
- * key (then it suppresses nothing in either).
- */
-const ampersandOnlyRuleIds: ReadonlySet<string> = new Set([
-  "destination-exists",
-  "frequent-schedule-risk",
-  "catalog-access",
-  "object-exists",
-  "large-backfill-risk",
-  "destination-check-failed",
-  "provider-app-not-configured",
-  "provider-app-check-failed",
-])
