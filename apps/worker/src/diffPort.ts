@@ -4,10 +4,10 @@
  * block, revision, integration, integration list). A side that does not parse is a 400 with its diagnostics; one
  * of the right kind with defects a 422; one of another kind (a problem, say) a 400 naming the member.
  */
-import { installationIndex, wrappedListKey } from "@ampkit/core/ApiLists"
+import { installationIndex, looksLikeInstallation, wrappedListKey } from "@ampkit/core/ApiLists"
 import { diffTexts } from "@ampkit/core/DiffText"
 import { parseSource } from "@ampkit/core/Source"
-import type { DiffInput, PortResult } from "@ampkit/edge"
+import { type DiffInput, excerpt, type PortResult } from "@ampkit/edge"
 
 export const diffPort = (input: DiffInput): PortResult => {
   const result = diffTexts(input.old, input.new)
@@ -23,15 +23,20 @@ export const diffPort = (input: DiffInput): PortResult => {
   return { ok: false, diagnostics }
 }
 
-/** A side that is one of the API's lists as users save them, wrongly: installations, or integrations wrapped in an object. */
+/**
+ * A side that is one of the API's lists as users save them, wrongly: installations (or one installation),
+ * or integrations wrapped in an object (its key quoted as an excerpt: escaped, cut with an ellipsis).
+ */
 const wrongList = (side: DiffInput["old"]): string | undefined => {
   const value = typeof side === "string" ? parseSource(side).document?.value : side
   const expected = "expected an amp.yaml or the list-integrations response"
+  if (looksLikeInstallation(value))
+    return `${expected}, but this is one installation (an item of list-installations): the diff compares manifests and integrations`
   const installation = installationIndex(value)
   if (installation >= 0)
     return `${expected}, but item ${installation} looks like an installation (list-installations): the diff compares manifests and integrations`
   const key = wrappedListKey(value, "list-integrations")
   return key === undefined
     ? undefined
-    : `${expected}, got an object that holds it under \`${key.slice(0, 40)}\`: send the array itself`
+    : `${expected}, got an object that holds it under \`${excerpt(key).slice(1, -1)}\`: send the array itself`
 }

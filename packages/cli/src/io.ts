@@ -123,7 +123,6 @@ const readAtMost = async (path: string | Buffer, limit: number, expected: number
   }
 }
 
-/** Whether `spec` names a directory (`-`, `git:` inputs and paths that cannot be read are not). */
 /** Whether `spec` names a regular file (following links), relative to the working directory. */
 export const isFile = async (io: Io, spec: string): Promise<boolean> => {
   try {
@@ -133,6 +132,7 @@ export const isFile = async (io: Io, spec: string): Promise<boolean> => {
   }
 }
 
+/** Whether `spec` names a directory (`-`, `git:` inputs and paths that cannot be read are not). */
 export const isDirectory = async (io: Io, spec: string): Promise<boolean> => {
   if (spec === "" || spec === "-" || spec.startsWith("git:")) return false
   try {

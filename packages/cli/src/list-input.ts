@@ -2,7 +2,7 @@
  * The two API lists mixed up (core ApiLists.ts), said as an input error (exit 2) in the user's terms.
  */
 import { escapeControl, parseSource } from "@ampkit/core"
-import { type ApiList, installationIndex, wrappedListKey } from "@ampkit/core/ApiLists"
+import { type ApiList, installationIndex, looksLikeInstallation, wrappedListKey } from "@ampkit/core/ApiLists"
 import { inputSyntax } from "@ampkit/core/Decode"
 import { InputError } from "./errors.js"
 import type { Input } from "./io.js"
@@ -26,17 +26,20 @@ export const wrappedList = (
   const key = wrappedListKey(parsedValue(input, text), call)
   if (key === undefined) return undefined
   const plain = /^[A-Za-z_][A-Za-z0-9_]{0,39}$/.test(key)
+  // Cut at 40 code points, not code units: an astral character is never split into a lone surrogate.
+  const points = [...key.slice(0, 82)]
   return new InputError({
     message:
       `${named(label, input)}: ${expected}, got an object with key ` +
-      `\`${escapeControl(key.length > 40 ? `${key.slice(0, 40)}…` : key)}\`` +
+      `\`${escapeControl(points.length > 40 ? `${points.slice(0, 40).join("")}…` : key)}\`` +
       ` (pass the array itself${plain ? `, e.g. jq '.${key}'` : ""})`,
   })
 }
 
 /**
  * An array of installations where integrations were expected: the error that names the first one,
- * ending with `instead` (what to do with the file); undefined when no item is an installation.
+ * ending with `instead` (what to do with the file); the same for one installation given alone (not in
+ * an array); undefined when no item is an installation.
  */
 export const installationsGiven = (
   label: string,
@@ -45,7 +48,13 @@ export const installationsGiven = (
   expected: string,
   instead: string,
 ): InputError | undefined => {
-  const at = installationIndex(parsedValue(input, text))
+  const value = parsedValue(input, text)
+  if (looksLikeInstallation(value)) {
+    return new InputError({
+      message: `${named(label, input)}: ${expected}, but this is one installation (an item of list-installations): ${instead}`,
+    })
+  }
+  const at = installationIndex(value)
   if (at < 0) return undefined
   return new InputError({
     message: `${named(label, input)}: ${expected}, but item ${at} looks like an installation (list-installations): ${instead}`,

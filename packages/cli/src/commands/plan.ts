@@ -109,20 +109,25 @@ const refusal = (
 
 /**
  * A `--current` of the wrong kind, said in the user's terms: the array wrapped in an object, or the
- * list of installations given for the list of integrations (undefined: the core's message stands).
+ * list of installations (or one installation) given for the list of integrations (undefined: the core's
+ * message stands).
  */
-const wrongCurrent = (input: Input, text: string, cause: string): InputError | undefined =>
-  cause === "kind"
-    ? wrappedList("--current ", input, text, "list-integrations")
+const wrongCurrent = (input: Input, text: string, cause: string): InputError | undefined => {
+  const installations = () =>
+    installationsGiven(
+      "--current ",
+      input,
+      text,
+      "expected the JSON array of list-integrations",
+      "give it as --installations, and the integrations as --current",
+    )
+  // An installation alone is a mapping (a `kind` failure); a list of them fails to decode.
+  return cause === "kind"
+    ? (wrappedList("--current ", input, text, "list-integrations") ?? installations())
     : cause === "decode"
-      ? installationsGiven(
-          "--current ",
-          input,
-          text,
-          "expected the JSON array of list-integrations",
-          "give it as --installations, and the integrations as --current",
-        )
+      ? installations()
       : undefined
+}
 
 /** The live integration list of `--current`, decoded; see {@link refusal} for the rest. */
 const currentList = (input: Input) => {

@@ -1,5 +1,6 @@
 /** `ampkit validate <file|dir|->... [--format text|json|sarif|github|amp] [--strict] [--ignore <rule>]...` */
 
+import { lstat } from "node:fs/promises"
 import { resolve } from "node:path"
 import {
   decodeUtf8,
@@ -89,7 +90,7 @@ export const runValidate = async (args: ReadonlyArray<string>, io: Io): Promise<
   const positionals = given.length === 0 && (await isFile(io, "amp.yaml")) ? ["amp.yaml"] : given
   if (positionals.length === 0) {
     throw new UsageError({
-      message: "validate needs at least one file or directory (or - for stdin); there is no amp.yaml here",
+      message: `validate needs at least one file or directory (or - for stdin); ${await noAmpYaml(io)}`,
     })
   }
   for (const spec of positionals) pathArg("<file|dir|->", spec)
@@ -149,6 +150,14 @@ export const runValidate = async (args: ReadonlyArray<string>, io: Io): Promise<
     }
   }
   return failed ? exitCode.findings : exitCode.ok
+}
+
+/** Why ./amp.yaml is not the default input: there is none, or it is no regular file (a directory, a broken link). */
+const noAmpYaml = async (io: Io): Promise<string> => {
+  const entry = await lstat(resolve(io.cwd, "amp.yaml")).catch(() => undefined)
+  if (entry === undefined) return "there is no amp.yaml here"
+  if (await isDirectory(io, "amp.yaml")) return "./amp.yaml is a directory (name it to validate the YAML files in it)"
+  return entry.isSymbolicLink() ? "./amp.yaml is a link to no regular file" : "./amp.yaml is not a regular file"
 }
 
 /**

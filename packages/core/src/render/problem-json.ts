@@ -9,7 +9,7 @@
  * message, pointer, line, column, hint? }`, positioned in the body text (it replaces an extension
  * member of that name, which the body should not carry). Last, `ampkit` holds what the text output says
  * about the body, for scripts: `{ body, reason?, retry: { verdict, basis, sentence }, support? }` (`body`:
- * `problem`, `json-not-object`, `not-json` or `refused`; `verdict`: `retry`, `wait`, `fix` or `unknown`;
+ * `problem`, `json-not-object`, `not-json`, `refused` or `empty`; `verdict`: `retry`, `wait`, `fix` or `unknown`;
  * it too replaces a member of that name).
  */
 
