@@ -6,20 +6,14 @@
  */
 import { describe, expect, test } from "vitest"
 import { openPage, screenshot } from "./chromium.js"
-import { caret, lineOf, sample, saved, setText, settle, usePlayground } from "./playground.js"
+import { caret, lineOf, sample, settle, sharedUrl, usePlayground } from "./playground.js"
 
 const { server, browser } = usePlayground()
 
 describe("keyboard", () => {
   test("Tab order, names and visible focus; Enter on a diagnostic goes to its line", async () => {
     // A fresh page opened from a link holding netsuiteM2M: Tab starts from the top.
-    const maker = await openPage(browser())
-    await maker.page.goto(server().url)
-    await settle(maker.page)
-    await setText(maker.page, "after", sample("netsuiteM2M"))
-    await saved(maker.page)
-    const url = maker.page.url()
-    await maker.context.close()
+    const url = await sharedUrl(browser(), server().url, sample("netsuiteM2M"))
     const { page, context } = await openPage(browser())
     await page.goto(url)
     await settle(page)

@@ -10,7 +10,17 @@ import { createDeflateRaw } from "node:zlib"
 import type { Page } from "playwright-core"
 import { describe, expect, test } from "vitest"
 import { openPage } from "./chromium.js"
-import { caret, pasteLarge, sample, saved, setText, settle, shownDiagnostics, usePlayground } from "./playground.js"
+import {
+  caret,
+  pasteLarge,
+  sample,
+  saved,
+  setText,
+  settle,
+  sharedUrl,
+  shownDiagnostics,
+  usePlayground,
+} from "./playground.js"
 
 const { server, browser } = usePlayground()
 
@@ -47,13 +57,7 @@ describe("hostile links", () => {
   })
 
   test("a link with text stuck to its end, or from another version, says so", async () => {
-    const maker = await openPage(browser())
-    await maker.page.goto(server().url)
-    await settle(maker.page)
-    await setText(maker.page, "after", sample("netsuiteM2M"))
-    await saved(maker.page)
-    const good = new URL(maker.page.url()).hash
-    await maker.context.close()
+    const good = new URL(await sharedUrl(browser(), server().url, sample("netsuiteM2M"))).hash
 
     const cases: Array<[string, string]> = [
       [`${good}.`, "the link is damaged"],

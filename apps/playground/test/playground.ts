@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs"
 import { join } from "node:path"
 import type { Browser, Page } from "playwright-core"
 import { afterAll, beforeAll } from "vitest"
-import { launch } from "./chromium.js"
+import { launch, openPage } from "./chromium.js"
 import { type StaticServer, serveStatic } from "./static-server.js"
 
 export const distDir = new URL("../dist/", import.meta.url).pathname
@@ -56,6 +56,18 @@ export const settle = async (page: Page): Promise<void> => {
 /** Wait until the URL fragment holds the current view. */
 export const saved = async (page: Page): Promise<void> => {
   await page.waitForFunction(() => document.body.dataset.saved === "true")
+}
+
+/** The page's URL (its `#` fragment holding the view) after typing `text` as the new amp.yaml, in a page of its own. */
+export const sharedUrl = async (browser: Browser, url: string, text: string): Promise<string> => {
+  const maker = await openPage(browser)
+  await maker.page.goto(url)
+  await settle(maker.page)
+  await setText(maker.page, "after", text)
+  await saved(maker.page)
+  const shared = maker.page.url()
+  await maker.context.close()
+  return shared
 }
 
 /** Replace a side's text as a paste would (one input event), and wait for the checks. */

@@ -15,6 +15,7 @@ import {
   saved,
   setText,
   settle,
+  sharedUrl,
   shownChanges,
   shownDiagnostics,
   usePlayground,
@@ -90,13 +91,7 @@ describe("a shared link", () => {
   })
 
   test("a damaged link says so and leaves the editors empty; a good link then pasted in the same tab opens", async () => {
-    const maker = await openPage(browser())
-    await maker.page.goto(server().url)
-    await settle(maker.page)
-    await setText(maker.page, "after", sample("netsuiteM2M"))
-    await saved(maker.page)
-    const good = new URL(maker.page.url()).hash
-    await maker.context.close()
+    const good = new URL(await sharedUrl(browser(), server().url, sample("netsuiteM2M"))).hash
 
     const { page, context } = await openPage(browser())
     await page.goto(`${server().url}#z=AAAA-not-deflate`)

@@ -5,18 +5,9 @@
  */
 import { describe, expect, it } from "vitest"
 import { expectProblem, postText } from "./call.js"
-import { sample } from "./samples.js"
+import { planFixture, sample } from "./samples.js"
 
-const planFixture = import.meta.glob<string>("../../../packages/core/test/fixtures/plan/installations/*", {
-  query: "?raw",
-  import: "default",
-  eager: true,
-})
-const fixture = (file: string): unknown => {
-  const found = Object.entries(planFixture).find(([path]) => path.endsWith(`/${file}`))
-  if (found === undefined) throw new Error(`no fixture ${file}`)
-  return JSON.parse(found[1])
-}
+const fixture = (file: string): unknown => JSON.parse(planFixture(file))
 const integrations = fixture("current.json") as Array<unknown>
 const installations = fixture("installations.json") as Array<unknown>
 

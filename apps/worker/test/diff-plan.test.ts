@@ -2,19 +2,9 @@
 import { parseSource } from "@ampkit/core"
 import { describe, expect, it } from "vitest"
 import { expectProblem, postText } from "./call.js"
-import { sample, samples } from "./samples.js"
+import { planFixture, sample, samples } from "./samples.js"
 
-/** The README's plan example (packages/core/test/fixtures/plan/installations), embedded at test build time. */
-const planFixture = import.meta.glob<string>("../../../packages/core/test/fixtures/plan/installations/*", {
-  query: "?raw",
-  import: "default",
-  eager: true,
-})
-const fixture = (file: string): string => {
-  const found = Object.entries(planFixture).find(([path]) => path.endsWith(`/${file}`))
-  if (found === undefined) throw new Error(`no fixture ${file}`)
-  return found[1]
-}
+const fixture = planFixture
 
 const postJson = (path: string, body: unknown) => postText(path, JSON.stringify(body), "application/json")
 

@@ -17,3 +17,16 @@ export const sample = (name: string): string => {
   if (found === undefined) throw new Error(`no sample ${name}`)
   return found.text
 }
+
+/** The README's plan example (packages/core/test/fixtures/plan/installations), embedded likewise: file name → text. */
+const planFiles = import.meta.glob<string>("../../../packages/core/test/fixtures/plan/installations/*", {
+  query: "?raw",
+  import: "default",
+  eager: true,
+})
+
+export const planFixture = (file: string): string => {
+  const found = Object.entries(planFiles).find(([path]) => path.endsWith(`/${file}`))
+  if (found === undefined) throw new Error(`no plan fixture ${file}`)
+  return found[1]
+}
