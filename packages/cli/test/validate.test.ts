@@ -153,6 +153,34 @@ describe("ampkit validate", () => {
     expect(typo.err).toMatch(/unknown rule destination-exist \(did you mean destination-exists\?\)/)
   })
 
+  test("--quiet lists only what fails the run, and of several files only those that fail; counts stay whole", async () => {
+    const all = await cli(["validate", samples])
+    const quiet = await cli(["validate", "--quiet", samples])
+    expect(quiet.code).toBe(all.code)
+    expect(quiet.code).toBe(1)
+    const total = all.out.trimEnd().split("\n").at(-1)!
+    expect(total).toMatch(/^✖ total: 121 files, 120 valid: 2 errors, \d+ warnings, \d+ infos$/)
+    expect(quiet.out.trimEnd().split("\n").at(-1)).toBe(total)
+    expect(quiet.out).not.toMatch(/ (warning|info) /)
+    expect(quiet.out).not.toContain("✔ valid")
+    expect(quiet.out.match(/ error always-enabled-fields /g)).toHaveLength(2)
+    // One file: its verdict line is shown even when it passes; json keeps the counts, lists the failures.
+    const one = await cli(["validate", "--quiet", hubspot])
+    expect(one.out).toMatch(/^✔ valid .*hubspot\/amp\.yaml: 0 errors, 0 warnings, 3 infos\n$/)
+    const json = JSON.parse((await cli(["validate", "--quiet", "--format", "json", netsuiteM2M])).out)
+    expect(json).toMatchObject({ ok: false, errors: 2, infos: 2 })
+    expect(json.diagnostics.map((d: { severity: string }) => d.severity)).toEqual(["error", "error"])
+    // Under --strict, warnings fail the run, so they are listed too.
+    const yaml =
+      "specVersion: 1.0.0\nintegrations:\n  - name: a\n    provider: hubspot\n    colour: red\n    proxy: {enabled: true}\n"
+    const strict = await cli(["validate", "--quiet", "--strict", "--format", "json", "-"], { stdin: yaml })
+    expect(strict.code).toBe(1)
+    expect(JSON.parse(strict.out).diagnostics.map((d: { rule: string }) => d.rule)).toEqual(["unknown-key"])
+    const lax = await cli(["validate", "--quiet", "--format", "json", "-"], { stdin: yaml })
+    expect(lax.code).toBe(0)
+    expect(JSON.parse(lax.out)).toMatchObject({ warnings: 1, diagnostics: [] })
+  })
+
   test("invalid UTF-8 is a syntax finding (exit 1), not a crash", async () => {
     const bytes = new Uint8Array([...new TextEncoder().encode("specVersion: 1.0.0\nx: "), 0xff, 0x0a])
     const r = await cli(["validate", "--format", "json", "-"], { stdin: bytes })

@@ -1,8 +1,9 @@
-/** `ampkit validate <file|dir|->... [--format text|json|sarif|github|amp] [--strict] [--ignore <rule>]...` */
+/** `ampkit validate [<file|dir|->...] [--format text|json|sarif|github|amp] [--strict] [--quiet] [--ignore <rule>]...` */
 
 import { lstat } from "node:fs/promises"
 import { resolve } from "node:path"
 import {
+  type Diagnostic,
   decodeUtf8,
   escapeControl,
   type FileReport,
@@ -44,6 +45,8 @@ Options:
   --format <f>     text (default), json, sarif, github, amp (the JSON of Ampersand's amp validate)
   --strict         warnings also fail (exit 1); a file with warnings and no error is then
                    reported as "✖ fails --strict", and json's ok / amp's valid are false
+  --quiet          list only what fails the run: errors (and warnings with --strict), and of
+                   several files only those that fail; the counts still count everything
   --ignore <rule>  suppress a rule's warnings and infos for this run (repeatable); the ids of
                    Ampersand's validator for checks ampkit does not make (destination-exists …)
                    are accepted with a note
@@ -58,6 +61,7 @@ export const runValidate = async (args: ReadonlyArray<string>, io: Io): Promise<
   const { values, positionals: given } = parse(args, {
     format: { type: "string" },
     strict: { type: "boolean" },
+    quiet: { type: "boolean" },
     ignore: { type: "string", multiple: true },
   })
   if (values.help === true) {
@@ -101,7 +105,7 @@ export const runValidate = async (args: ReadonlyArray<string>, io: Io): Promise<
   const inputs = []
   for (const spec of specs) inputs.push(await (typeof spec === "string" ? readInput(io, spec) : readFound(spec)))
 
-  const results: Array<FileReport & { text: string | undefined }> = inputs.map(({ name, bytes }) => {
+  const checked: Array<FileReport & { text: string | undefined }> = inputs.map(({ name, bytes }) => {
     const decoded = decodeUtf8(bytes)
     if (!decoded.ok) return { file: name, text: undefined, report: report([utf8Diagnostic(decoded)]) }
     const syntax = inputSyntax(name, decoded.text)
@@ -109,11 +113,22 @@ export const runValidate = async (args: ReadonlyArray<string>, io: Io): Promise<
   })
 
   const strict = values.strict === true
-  const failed = results.some((r) => validationVerdict(r.report, strict) !== "valid")
+  const failed = checked.some((r) => validationVerdict(r.report, strict) !== "valid")
+  // --quiet lists only what fails the run (errors; warnings too under --strict); the counts stay whole.
+  const fails = (d: Diagnostic) => !d.suppressed && (d.severity === "error" || (strict && d.severity === "warning"))
+  const results =
+    values.quiet === true
+      ? checked.map((r) => ({ ...r, report: { ...r.report, diagnostics: r.report.diagnostics.filter(fails) } }))
+      : checked
   switch (format) {
     case "text": {
       const color = io.stdoutIsTTY && (io.env.NO_COLOR ?? "") === ""
-      const files = results.map((r) => renderValidationText(r.file, r.text, r.report, { color, strict }))
+      // --quiet with several files: a file that passes is left to the total line.
+      const shown =
+        values.quiet === true && several
+          ? results.filter((r) => validationVerdict(r.report, strict) !== "valid")
+          : results
+      const files = shown.map((r) => renderValidationText(r.file, r.text, r.report, { color, strict }))
       if (several) files.push(totalLine(results, color, strict))
       io.stdout(files.join("\n"))
       break
