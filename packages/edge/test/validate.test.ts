@@ -285,6 +285,20 @@ describe("POST /v1/validate", () => {
     expect(core.validateCalls[0]?.options.ignore).toEqual(["unknown-key", "delivery-deprecated", "backfill-large"])
   })
 
+  it("accepts the ids of Ampersand's validator in ?ignore= and passes none of them on (they do nothing)", async () => {
+    const core = fakeCore()
+    const path = "/v1/validate?ignore=destination-exists,unknown-key&ignore=large-backfill-risk"
+    expect((await makeHandler(core)(post(path, manifest, "application/yaml"))).status).toBe(200)
+    expect(core.validateCalls[0]?.options.ignore).toEqual(["unknown-key"])
+    const typo = await expectProblem(
+      await makeHandler(core)(post("/v1/validate?ignore=destination-exist", manifest, "application/yaml")),
+      400,
+    )
+    expect(typo.issues).toEqual([
+      expect.objectContaining({ detail: 'unknown rule "destination-exist" (did you mean "destination-exists"?)' }),
+    ])
+  })
+
   it("answers 400 for an ignore value that is not a rule id, naming the query parameter", async () => {
     for (const bad of ["Unknown_Key", "a b", "-x", "x".repeat(65), "\u202eevil"]) {
       const core = fakeCore()

@@ -4,7 +4,10 @@
  * not parse, 422 when it breaks rules (Verdict.ts). `?ignore=rule-a,rule-b` (repeatable) suppresses those
  * rules' warnings and infos, like the CLI's `--ignore`; an id that is not in the core's rule catalog is a
  * 400, as `--ignore` of an unknown rule is a usage error (a typo would otherwise silently suppress nothing).
+ * The ids of Ampersand's validator for checks ampkit does not make (AmpersandRules.ts) are accepted and
+ * do nothing, as in the CLI and in `# amp:ignore`.
  */
+import { ampersandOnlyRules } from "@ampkit/core/AmpersandRules"
 import { suggest } from "@ampkit/core/internal/suggest"
 import { ruleDescriptions } from "@ampkit/core/RuleCatalog"
 import { readBody } from "../BodyReader.js"
@@ -22,8 +25,8 @@ export const maxIgnoredRules = 100
 /** Most unknown ids listed in one 400 (the rest are counted in `omittedIssues`). */
 const maxIgnoreIssues = 10
 
-/** Every rule id of the core's catalog (RuleCatalog.ts), in catalog order. */
-const knownRules: ReadonlyArray<string> = ruleDescriptions.map((r) => r.id)
+/** Every rule id of the core's catalog (RuleCatalog.ts), in catalog order, then Ampersand's (did-you-mean candidates). */
+const knownRules: ReadonlyArray<string> = [...ruleDescriptions.map((r) => r.id), ...ampersandOnlyRules.keys()]
 const known = new Set(knownRules)
 
 /** Why `id` cannot be ignored (not shaped like a rule id, or no such rule), with the closest rule id. */
@@ -55,7 +58,7 @@ export const ignoredRules = (url: URL): ReadonlyArray<string> => {
   }
   if (ids.length > maxIgnoredRules)
     throw new Failure("RequestInvalid", `ignore names more than ${maxIgnoredRules} rules`)
-  return [...new Set(ids)]
+  return [...new Set(ids)].filter((id) => !ampersandOnlyRules.has(id))
 }
 
 export const validateRoute = async ({ request, url, settings, ports }: RouteContext): Promise<Reply> => {
