@@ -151,7 +151,7 @@ const characterFinding = (code: number, position: { line: number; column: number
   if (code === 0x2028 || code === 0x2029) {
     const what = code === 0x2028 ? "line separator" : "paragraph separator"
     return sourceFinding("syntax", `${what} ${name} at ${at}: YAML 1.1 reads it as a line break`, position, "", {
-      hint: `write the escape \\u${code.toString(16)} in a double-quoted string`,
+      hint: `remove it, or write the escape \\u${code.toString(16)} in a double-quoted string`,
     })
   }
   const inWhat = syntax === "yaml" ? " in YAML" : ""

@@ -73,7 +73,7 @@ describe("refused characters", () => {
   test("U+2028 gets a hint to write the escape, which is accepted", () => {
     const refused = parse("a: x\u2028y\n", "yaml").findings[0]!
     expect(refused.message).toBe("line separator U+2028 at line 1, column 5: YAML 1.1 reads it as a line break")
-    expect(refused.hint).toBe("write the escape \\u2028 in a double-quoted string")
+    expect(refused.hint).toBe("remove it, or write the escape \\u2028 in a double-quoted string")
     expect(parse('a: "x\\u2028y"\n', "yaml").document?.value).toEqual({ a: "x\u2028y" })
   })
 
