@@ -66,8 +66,13 @@ describe("ampkit diff: json", () => {
     const one = await json(["diff", base!, revision!])
     const two = await json(["diff", base!, revision!])
     expect(two.out).toBe(one.out)
-    expect(Object.keys(one.result)).toEqual(["changes", "summary"])
+    expect(Object.keys(one.result)).toEqual(["changes", "summary", "old", "new", "failOn", "ok"])
+    expect(one.result).toMatchObject({ old: base, new: revision, failOn: "reconfigure", ok: false })
+    expect(one.code).toBe(1)
     expect(one.result.summary).toEqual({ breaking: 4, reconfigure: 0, dangerous: 0, safe: 0, accepted: 0 })
+    // ok follows the gate as the exit code does.
+    const lax = await json(["diff", base!, revision!, "--fail-on", "none"])
+    expect([lax.code, lax.result.failOn, lax.result.ok]).toEqual([0, "none", true])
     const first = one.result.changes[0]
     expect(first).toMatchObject({
       id: "read-removed",

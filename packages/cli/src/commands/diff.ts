@@ -179,7 +179,7 @@ export const runDiff = async (args: ReadonlyArray<string>, io: Io): Promise<numb
       break
     }
     case "json":
-      io.stdout(diffJson(result))
+      io.stdout(diffJson(result, { old: oldFile, new: newFile, failOn }))
       break
     case "markdown":
       io.stdout(renderDiffMarkdown(result, { oldFile, newFile, failOn }))
