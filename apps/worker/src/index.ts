@@ -5,7 +5,8 @@
  * built once per isolate and rebuilt only if the bindings change. Invalid bindings fall back to the
  * defaults with one warning in the log; defects are logged with their stack (never sent to the client).
  */
-import { manifestJsonSchema, validate } from "@ampkit/core"
+import { manifestJsonSchemaText } from "@ampkit/core/ManifestJsonSchemaText"
+import { validate } from "@ampkit/core/Validate"
 import { type FetchHandler, makeHandler, settingBindings, settingsFromEnv } from "@ampkit/edge"
 import { diffPort } from "./diffPort.js"
 import { planPort } from "./planPort.js"
@@ -28,7 +29,8 @@ export const handlerFor = (env: Env): FetchHandler => {
   for (const warning of warnings) console.warn(`ampkit worker: ${warning}`)
   const handler = makeHandler({
     validate,
-    schema: () => manifestJsonSchema(),
+    // Pregenerated from the schemas (a test keeps it equal): the Worker carries no effect.
+    schema: () => JSON.parse(manifestJsonSchemaText),
     diff: diffPort,
     plan: planPort,
     ...settings,

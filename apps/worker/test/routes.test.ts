@@ -1,3 +1,4 @@
+import { manifestJsonSchema } from "@ampkit/core/JsonSchema"
 import { describe, expect, it } from "vitest"
 import { call, expectProblem, postText } from "./call.js"
 import { sample } from "./samples.js"
@@ -19,6 +20,8 @@ describe("routes and statuses", () => {
     const schema = (await response.json()) as Record<string, unknown>
     expect(schema.$schema).toMatch(/json-schema\.org/)
     expect(JSON.stringify(schema)).toContain("specVersion")
+    // The pregenerated text the Worker serves is what the Effect schemas generate.
+    expect(schema).toEqual(manifestJsonSchema())
     const head = await call("/v1/schema", { method: "HEAD" })
     expect(head.status).toBe(200)
     expect(await head.text()).toBe("")
