@@ -201,9 +201,12 @@ export const startPage = (scriptUrl: string | undefined): void => {
     const editor = editors[side]
     editor.textarea.addEventListener("input", () => changed())
     const file = byId<HTMLInputElement>(`${side}-file`)
+    // The newest file given to this side wins: an older one still being read is dropped when it arrives.
+    let opening = 0
     const open = async (files: ReadonlyArray<File>) => {
       const f = files[0]
       if (f === undefined) return
+      const mine = ++opening
       if (f.size > maxFileBytes) {
         say(`${f.name} is too large (${Math.round(f.size / 1024)} KiB): the checks take at most 4 MiB.`)
         return
@@ -213,9 +216,10 @@ export const startPage = (scriptUrl: string | undefined): void => {
         read = decodeFile(new Uint8Array(await f.arrayBuffer()))
       } catch {
         // A folder, or a file removed or changed since it was chosen.
-        say(`Could not read ${f.name}: is it a folder, or a file that has moved?`)
+        if (mine === opening) say(`Could not read ${f.name}: is it a folder, or a file that has moved?`)
         return
       }
+      if (mine !== opening) return
       editor.value = read.text
       changed(true)
       const more = files.length > 1 ? ` (the first of ${files.length} files: one file per side)` : ""

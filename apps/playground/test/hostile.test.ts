@@ -183,6 +183,40 @@ describe("hostile files", () => {
     expect(errors).toEqual([])
     await context.close()
   })
+
+  test("two files dropped in quick succession: the later one stays, even when the earlier is slower to read", async () => {
+    const { page, context, errors } = await openPage(browser())
+    await page.goto(server().url)
+    await settle(page)
+    // The first file takes a second to read, the second none.
+    await page.evaluate(() => {
+      const read = Blob.prototype.arrayBuffer
+      Blob.prototype.arrayBuffer = function (this: Blob) {
+        const slow = this instanceof File && this.name === "slow.yaml"
+        return new Promise((resolve) => setTimeout(() => resolve(read.call(this)), slow ? 1000 : 0))
+      }
+    })
+    const drop = async (name: string, text: string) => {
+      const dataTransfer = await page.evaluateHandle(
+        ({ name, text }) => {
+          const dt = new DataTransfer()
+          dt.items.add(new File([text], name))
+          return dt
+        },
+        { name, text },
+      )
+      await page.dispatchEvent("#after-text", "drop", { dataTransfer })
+    }
+    await drop("slow.yaml", "slow: 1\n")
+    await drop("fast.yaml", "fast: 1\n")
+    await page.waitForFunction(() => document.getElementById("status")!.textContent!.includes("Opened fast.yaml"))
+    await page.waitForTimeout(1500)
+    await settle(page)
+    expect(await page.inputValue("#after-text")).toBe("fast: 1\n")
+    expect(await status(page)).not.toContain("slow.yaml")
+    expect(errors).toEqual([])
+    await context.close()
+  })
 })
 
 describe("the editor and the engine", () => {
