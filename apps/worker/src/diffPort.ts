@@ -36,7 +36,12 @@ const wrongList = (side: DiffInput["old"]): string | undefined => {
   if (installation >= 0)
     return `${expected}, but item ${installation} looks like an installation (list-installations): the diff compares manifests and integrations`
   const key = wrappedListKey(value, "list-integrations")
-  return key === undefined
-    ? undefined
-    : `${expected}, got an object that holds it under \`${excerpt(key).slice(1, -1)}\`: send the array itself`
+  if (key !== undefined)
+    return `${expected}, got an object that holds it under \`${excerpt(key).slice(1, -1)}\`: send the array itself`
+  // list-installations wrapped by another tool: `{"results": [installations]}`.
+  const other = wrappedListKey(value, "list-installations")
+  const held = other !== undefined ? (value as Readonly<Record<string, unknown>>)[other] : undefined
+  return Array.isArray(held) && held.length > 0
+    ? `${expected}, but this holds list-installations under \`${excerpt(other!).slice(1, -1)}\`: the diff compares manifests and integrations`
+    : undefined
 }

@@ -34,4 +34,13 @@ describe("POST /v1/diff, hostile API lists", () => {
     expect(long.detail).toContain(`under \`${"x".repeat(39)}😀…\``)
     expect(long.detail).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/)
   })
+  it("names list-installations wrapped in an object", async () => {
+    const body = await expectProblem(
+      await postJson("/v1/diff", { old: { results: installations, next: null }, new: sample("hubspot") }),
+      400,
+    )
+    expect(body.detail).toBe(
+      "old: expected an amp.yaml or the list-integrations response, but this holds list-installations under `results`: the diff compares manifests and integrations",
+    )
+  })
 })

@@ -12,6 +12,12 @@ const parsedValue = (input: Input, text: string): unknown =>
 
 const named = (label: string, input: Input): string => `${label}${escapeControl(input.name)}`
 
+/** A key as a message shows it: controls escaped, cut at 40 code points (never inside an astral character). */
+const shortKey = (key: string): string => {
+  const points = [...key.slice(0, 82)]
+  return escapeControl(points.length > 40 ? `${points.slice(0, 40).join("")}…` : key)
+}
+
 /**
  * An input that is `call`'s array wrapped in an object by another tool: the error that says so, ending
  * "`expected`, got an object with key `k` (pass the array itself …)"; undefined for anything else.
@@ -26,12 +32,10 @@ export const wrappedList = (
   const key = wrappedListKey(parsedValue(input, text), call)
   if (key === undefined) return undefined
   const plain = /^[A-Za-z_][A-Za-z0-9_]{0,39}$/.test(key)
-  // Cut at 40 code points, not code units: an astral character is never split into a lone surrogate.
-  const points = [...key.slice(0, 82)]
   return new InputError({
     message:
       `${named(label, input)}: ${expected}, got an object with key ` +
-      `\`${escapeControl(points.length > 40 ? `${points.slice(0, 40).join("")}…` : key)}\`` +
+      `\`${shortKey(key)}\`` +
       ` (pass the array itself${plain ? `, e.g. jq '.${key}'` : ""})`,
   })
 }
@@ -55,8 +59,16 @@ export const installationsGiven = (
     })
   }
   const at = installationIndex(value)
-  if (at < 0) return undefined
+  if (at >= 0) {
+    return new InputError({
+      message: `${named(label, input)}: ${expected}, but item ${at} looks like an installation (list-installations): ${instead}`,
+    })
+  }
+  // list-installations wrapped by another tool: `{"results": [installations]}`.
+  const key = wrappedListKey(value, "list-installations")
+  const held = key !== undefined ? (value as Readonly<Record<string, unknown>>)[key] : undefined
+  if (!Array.isArray(held) || held.length === 0) return undefined
   return new InputError({
-    message: `${named(label, input)}: ${expected}, but item ${at} looks like an installation (list-installations): ${instead}`,
+    message: `${named(label, input)}: ${expected}, but this holds list-installations under \`${shortKey(key!)}\`: ${instead}`,
   })
 }

@@ -322,6 +322,24 @@ describe("the two API lists mixed up are the wrong kind (exit 2), said in their 
     expect(r.err).toContain(`but item ${list.length} looks like an installation`)
   })
 
+  test("list-installations wrapped in an object, where integrations are expected", async () => {
+    const list = JSON.parse(readFileSync(installations, "utf8"))
+    for (const wrapped of [{ results: list, next: null }, { integrations: list }]) {
+      const key = Object.keys(wrapped)[0]
+      const plan = await cli(["plan", "--current", "-", desired], { stdin: JSON.stringify(wrapped) })
+      expect(plan.code).toBe(2)
+      expect(plan.err).toBe(
+        `ampkit: --current <stdin>: expected the JSON array of list-integrations, but this holds list-installations under \`${key}\`: give it as --installations, and the integrations as --current\n`,
+      )
+      const diff = await cli(["diff", "-", desired], { stdin: JSON.stringify(wrapped) })
+      expect(diff.code).toBe(2)
+      expect(diff.err).toContain(`but this holds list-installations under \`${key}\``)
+    }
+    // An empty wrapped list is still read as a wrapped list of integrations.
+    const empty = await cli(["plan", "--current", "-", desired], { stdin: '{"results": []}' })
+    expect(empty.err).toContain("got an object with key `results`")
+  })
+
   test("diff: list-installations on either side, and a wrapped list of integrations", async () => {
     for (const args of [
       [installations, hubspot],
