@@ -322,6 +322,14 @@ describe("the two API lists mixed up are the wrong kind (exit 2), said in their 
     expect(r.err).toContain(`but item ${list.length} looks like an installation`)
   })
 
+  test("list-installations given as the desired amp.yaml", async () => {
+    const r = await cli(["plan", "--current", current, installations])
+    expect(r.code).toBe(2)
+    expect(r.err).toBe(
+      `ampkit: ${installations}: expected an amp.yaml, but item 0 looks like an installation (list-installations): give it as --installations\n`,
+    )
+  })
+
   test("list-installations wrapped in an object, where integrations are expected", async () => {
     const list = JSON.parse(readFileSync(installations, "utf8"))
     for (const wrapped of [{ results: list, next: null }, { integrations: list }]) {

@@ -44,6 +44,8 @@ describe("ampkit validate", () => {
     expect(r.out).toContain("✖ invalid amp.yaml: 2 errors")
     const json = await cli(["validate", "--format", "json"], { cwd: dir })
     expect(JSON.parse(json.out).file).toBe("amp.yaml")
+    const yml = await cli(["validate"], { cwd: new URL(`../../../${samples}/monday`, import.meta.url).pathname })
+    expect(yml.out).toMatch(/^✔ valid amp\.yml: /)
     const none = await cli(["validate"], { cwd: new URL("../../../packages", import.meta.url).pathname })
     expect(none.code).toBe(2)
     expect(none.err).toBe(

@@ -32,3 +32,12 @@ export const ampersandOnlyRules: ReadonlyMap<string, string> = new Map([
     "ampkit cannot check it without the project's provider apps, which only Ampersand's server knows",
   ],
 ])
+
+/**
+ * The Ampersand ids whose findings ampkit reports under an id of its own: a directive naming only
+ * Ampersand's id does not suppress ampkit's finding (`ignore-directive` says so where one is covered).
+ */
+export const ampkitCounterparts: ReadonlyMap<string, string> = new Map([
+  ["large-backfill-risk", "backfill-large"],
+  ["frequent-schedule-risk", "schedule-minimum-interval"],
+])

@@ -65,12 +65,14 @@ const otherKindHint: Readonly<Record<Exclude<DocumentKind, "manifest">, string>>
 const otherKindFinding = (value: unknown): Finding | undefined => {
   const kind = recogniseKind(value)
   if (kind === undefined || kind === "manifest") return undefined
+  // An array is an integration list by shape; one of installations (list-installations) is named as such.
+  const installations = kind === "integration-list" && (value as Array<{ integrationId?: unknown }>)[0]?.integrationId
   return {
     rule: "wrong-type",
     severity: "error",
     pointer: "",
-    message: `expected an amp.yaml manifest, but this looks like ${kindLabels[kind]}`,
-    hint: otherKindHint[kind],
+    message: `expected an amp.yaml manifest, but this looks like ${installations ? "a list of installations (from the API)" : kindLabels[kind]}`,
+    hint: installations ? "ampkit plan takes it as --installations" : otherKindHint[kind],
   }
 }
 

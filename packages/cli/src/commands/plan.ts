@@ -303,7 +303,11 @@ export const runPlan = async (args: ReadonlyArray<string>, io: Io): Promise<numb
       throw error ?? refusal("--installations ", installationsInput, text, outcome, "list of installations")
     }
     // maxBatch and project are checked above; the desired manifest is validated (a wrong kind is left).
-    throw refusal("", desiredInput, desiredText.text, outcome, "manifest")
+    const installations =
+      outcome.cause === "kind"
+        ? installationsGiven("", desiredInput, desiredText.text, "expected an amp.yaml", "give it as --installations")
+        : undefined
+    throw installations ?? refusal("", desiredInput, desiredText.text, outcome, "manifest")
   }
   const { plan } = outcome
   const desiredNames = plan.integrations.filter((e) => e.action !== "orphan").map((e) => e.name)

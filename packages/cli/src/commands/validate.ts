@@ -29,8 +29,8 @@ import { version } from "../version.js"
 
 export const validateHelp = `Usage: ampkit validate [<file|dir|->...] [options]
 
-Validate amp.yaml manifests (YAML or JSON) with every ampkit rule. With no input, the amp.yaml of
-the current directory.
+Validate amp.yaml manifests (YAML or JSON) with every ampkit rule. With no input, the amp.yaml (or
+amp.yml) of the current directory.
 
 Syntax: a .json file is read as JSON, a .yaml or .yml file as YAML; anything else (stdin, other
 names) as JSON when its first character that is not whitespace (after a BOM) is { or [, else YAML.
@@ -45,8 +45,8 @@ Options:
   --format <f>     text (default), json, sarif, github, amp (the JSON of Ampersand's amp validate)
   --strict         warnings also fail (exit 1); a file with warnings and no error is then
                    reported as "✖ fails --strict", and json's ok / amp's valid are false
-  --quiet          list only what fails the run: errors (and warnings with --strict), and of
-                   several files only those that fail; the counts still count everything
+  --quiet          list only what fails the run: errors (and warnings with --strict), and in text
+                   of several files only those that fail; the counts still count everything
   --ignore <rule>  suppress a rule's warnings and infos for this run (repeatable); the ids of
                    Ampersand's validator for checks ampkit does not make (destination-exists …)
                    are accepted with a note
@@ -90,8 +90,9 @@ export const runValidate = async (args: ReadonlyArray<string>, io: Io): Promise<
     if (known.get(rule)?.severity === "error" && rule !== "yaml-compat")
       io.stderr(`ampkit: --ignore ${rule} has no effect: its findings are errors, and errors are never suppressed\n`)
   }
-  // As Ampersand's own CLI works in a project's directory: with no input, its amp.yaml.
-  const positionals = given.length === 0 && (await isFile(io, "amp.yaml")) ? ["amp.yaml"] : given
+  // As Ampersand's own CLI works in a project's directory: with no input, its amp.yaml (or amp.yml).
+  const fallback = given.length > 0 ? undefined : (await isFile(io, "amp.yaml")) ? "amp.yaml" : "amp.yml"
+  const positionals = fallback === undefined ? given : (await isFile(io, fallback)) ? [fallback] : []
   if (positionals.length === 0) {
     throw new UsageError({
       message: `validate needs at least one file or directory (or - for stdin); ${await noAmpYaml(io)}`,

@@ -4,7 +4,7 @@
  * the directives. Its own module so that a bundle may leave it out (the browser bundle does: ≈1.3 KiB
  * gzip, scripts/bundle.mjs in packages/browser); Validate.ts caps its findings like any rule's.
  */
-import { ampersandOnlyRules } from "../AmpersandRules.js"
+import { ampersandOnlyRules, ampkitCounterparts } from "../AmpersandRules.js"
 import type { Diagnostic, Finding, Position } from "../Diagnostic.js"
 import { rules } from "../rules/index.js"
 import type { SourceDocument } from "../Source.js"
@@ -26,6 +26,8 @@ interface DirectiveUse extends DirectiveAt {
   readonly used: Set<string>
   /** The ids (`"all"` for a bare directive) that covered only errors. */
   readonly blocked: Set<string>
+  /** Ampersand ids it names whose ampkit counterpart (AmpersandRules.ts) it covers without naming it. */
+  readonly missed: Set<string>
 }
 
 /**
@@ -88,6 +90,7 @@ const usesOf = (
         ids: at.directive.rules === "all" ? "all" : new Set(at.directive.rules),
         used: new Set(),
         blocked: new Set(),
+        missed: new Set(),
       })),
     )
   // The directives of a line take each rule's errors, and its warnings and infos, once: many findings
@@ -103,6 +106,9 @@ const usesOf = (
       for (const use of uses) {
         const id = use.ids === "all" ? "all" : use.ids.has(d.rule) ? d.rule : undefined
         if (id !== undefined) (error ? use.blocked : use.used).add(id)
+        else if (use.ids !== "all")
+          for (const [ampersand, ours] of ampkitCounterparts)
+            if (ours === d.rule && use.ids.has(ampersand)) use.missed.add(ampersand)
       }
     })
   }
@@ -175,7 +181,7 @@ const directiveRuleIds = (): Array<string> => [
 const maxSuggestions = 100
 
 type DirectiveProblem =
-  | { readonly kind: "unknown" | "error-only" | "unused" | "only-errors"; readonly id: string }
+  | { readonly kind: "unknown" | "error-only" | "unused" | "only-errors" | "counterpart"; readonly id: string }
   | { readonly kind: "itself" | "unused-all" | "only-errors-all" | "no-key" }
 
 /** What is wrong with a directive, once every finding went through it (empty: nothing). */
@@ -186,6 +192,7 @@ const directiveProblems = (use: DirectiveUse): Array<DirectiveProblem> => {
   }
   const out: Array<DirectiveProblem> = []
   for (const id of use.ids) {
+    if (use.missed.has(id)) out.push({ kind: "counterpart", id })
     if (ampersandOnlyRules.has(id) || use.used.has(id)) continue
     const errorOnly = errorOnlyRules().get(id)
     if (id === ignoreDirective) out.push({ kind: "itself" })
@@ -234,6 +241,15 @@ const directiveFinding = (
         message: `\`amp:ignore\` names \`${problem.id}\`, which reports no warning or info where it applies`,
         hint: placeHint,
       }
+    case "counterpart": {
+      const ours = ampkitCounterparts.get(problem.id)!
+      const error = errorOnlyRules().get(ours) === true
+      return {
+        ...at,
+        message: `\`amp:ignore\` names \`${problem.id}\`, Ampersand's id for what ampkit reports as \`${ours}\`${error ? ", an error" : ""}: it does not suppress it`,
+        hint: error ? errorsHint : `name \`${ours}\` too: # amp:ignore[${problem.id},${ours}]`,
+      }
+    }
     case "itself":
       return {
         ...at,

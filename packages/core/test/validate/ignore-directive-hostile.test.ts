@@ -109,3 +109,50 @@ integrations:
     ])
   })
 })
+
+describe("an Ampersand id whose finding ampkit reports under its own id", () => {
+  const read = (directive: string, object: string) => `specVersion: 1.0.0
+integrations:
+  - name: a
+    provider: hubspot
+    read:
+      objects:
+        ${directive}
+${object}`
+  const fullHistory = `        - objectName: contacts
+          destination: d
+          schedule: "*/30 * * * *"
+          backfill:
+            defaultPeriod:
+              fullHistory: true
+`
+
+  test("large-backfill-risk over a backfill-large info: said, with the directive that suppresses both", () => {
+    const found = directiveFindings(read("# amp:ignore[large-backfill-risk]", fullHistory))
+    expect(found).toMatchObject([
+      {
+        line: 7,
+        column: 9,
+        pointer: "/integrations/0/read/objects/0",
+        message:
+          "`amp:ignore` names `large-backfill-risk`, Ampersand's id for what ampkit reports as `backfill-large`: it does not suppress it",
+        hint: "name `backfill-large` too: # amp:ignore[large-backfill-risk,backfill-large]",
+      },
+    ])
+    const both = validate(read("# amp:ignore[large-backfill-risk,backfill-large]", fullHistory))
+    expect([both.infos, both.suppressed, both.warnings]).toEqual([0, 1, 0])
+  })
+
+  test("frequent-schedule-risk over a schedule-minimum-interval error: said, errors are never suppressed", () => {
+    const object = fullHistory.replace("*/30 * * * *", "*/5 * * * *")
+    const found = directiveFindings(read("# amp:ignore[frequent-schedule-risk, backfill-large]", object))
+    expect(found.map((d) => d.message)).toEqual([
+      "`amp:ignore` names `frequent-schedule-risk`, Ampersand's id for what ampkit reports as `schedule-minimum-interval`, an error: it does not suppress it",
+    ])
+  })
+
+  test("where ampkit has no such finding, the Ampersand id stays silent", () => {
+    const object = fullHistory.replace(/ {10}backfill:[\s\S]*$/, "")
+    expect(directiveFindings(read("# amp:ignore[large-backfill-risk, frequent-schedule-risk]", object))).toEqual([])
+  })
+})
