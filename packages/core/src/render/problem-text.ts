@@ -178,6 +178,13 @@ export const renderProblemText = (explanation: ProblemExplanation, options: Prob
   }
   if (explanation.body !== "problem") {
     out.push(c("dim", "The body is not an RFC 9457 problem; shown is what could be read from it."))
+  } else if (
+    [problem.status, problem.title, problem.detail, problem.instance].every((m) => m === undefined) &&
+    problem.type === "about:blank" &&
+    (problem.issues?.length ?? 0) === 0
+  ) {
+    // A JSON object with none of the members: a successful response, or another document, given by mistake?
+    out.push(c("dim", "The body has none of RFC 9457's members (type, title, status, detail): is it an error body?"))
   }
   return `${out.join("\n")}\n`
 }

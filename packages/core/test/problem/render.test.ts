@@ -16,6 +16,16 @@ const salesforce = readFileSync(
 const unsafe = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/
 
 describe("problem text", () => {
+  test("an object with none of the problem members asks whether it is an error body; a problem never does", () => {
+    const integration = readFileSync(new URL("../fixtures/plan/installations/current.json", import.meta.url), "utf8")
+    const first = JSON.stringify(JSON.parse(integration)[0])
+    const question = "The body has none of RFC 9457's members (type, title, status, detail): is it an error body?"
+    expect(renderProblemText(explainProblem(first))).toContain(question)
+    for (const body of ['{"title":"Bad"}', '{"status":500}', '{"type":"https://x"}', '{"detail":"d"}'])
+      expect(renderProblemText(explainProblem(body)), body).not.toContain(question)
+    expect(renderProblemText(explainProblem(fixture("batch-upsert-422.json")))).not.toContain(question)
+  })
+
   test("an ApiProblem reads as status, title, detail, remedy, retry and support", () => {
     const text = renderProblemText(explainProblem(fixture("service-unavailable.json")))
     const lines = text.split("\n")
