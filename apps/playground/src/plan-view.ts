@@ -23,14 +23,15 @@ const removal = (entry: PlannedIntegration, events: PlanViewEvents): Array<HTMLE
   const removed = entry.removedReadObjects ?? []
   if (removed.length === 0) return []
   const id = `stop-${entry.name.replace(/[^A-Za-z0-9_-]/g, "_")}`
+  const one = removed.length === 1
   const what =
     entry.readRemoval === "stop-reads"
-      ? "their reads stop (destructive batch)"
+      ? `${one ? "its" : "their"} reads stop (destructive batch)`
       : entry.readRemoval === "no-installations"
-        ? "no installation reads them"
-        : "installations keep reading them"
+        ? `no installation reads ${one ? "it" : "them"}`
+        : `installations keep reading ${one ? "it" : "them"}`
   return [
-    h("p", {}, `Removes read ${removed.length === 1 ? "object" : "objects"} ${removed.join(", ")}: ${what}.`),
+    h("p", {}, `Removes read ${one ? "object" : "objects"} ${removed.join(", ")}: ${what}.`),
     h(
       "p",
       { class: "choice" },

@@ -164,6 +164,10 @@ describe("against what is live", () => {
     expect(await page.textContent("#plan .summary")).toContain("0 create, 1 update, 0 unchanged, 1 orphan")
     const batches = () => page.$$eval("#plan li.batch", (items) => items.map((i) => i.getAttribute("data-destructive")))
     expect(await batches()).toEqual(["false"])
+    // One object removed: said in the singular.
+    expect(await page.textContent("#plan li.planned[data-action=update]")).toMatch(
+      /Removes read object \S+: installations keep reading it\./,
+    )
     const plannedLine = await page.getAttribute("#plan li.planned[data-action=update] button.place", "data-line")
     expect(Number(plannedLine)).toBe(lineOf(desired, "- name: hubspotIntegration"))
     const removal = (await shownChanges(page)).find((c) => c.id === "read-object-removed")
@@ -173,7 +177,7 @@ describe("against what is live", () => {
     await page.check("#plan input[type=checkbox]")
     await settle(page)
     expect(await batches()).toEqual(["true"])
-    expect(await page.textContent("#plan li.planned[data-action=update]")).toContain("their reads stop")
+    expect(await page.textContent("#plan li.planned[data-action=update]")).toContain("its reads stop")
     await saved(page)
     await page.reload()
     await settle(page)
