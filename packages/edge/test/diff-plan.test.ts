@@ -191,6 +191,21 @@ describe("POST /v1/plan", () => {
     }
   })
 
+  it("names the key of a list-integrations array wrapped in an object", async () => {
+    const value = { current: { integrations: [] }, desired: "" }
+    const body = await expectProblem(
+      await makeHandler(fakeCore())(post("/v1/plan", json(value), "application/json")),
+      400,
+    )
+    expect(body.issues).toEqual([
+      expect.objectContaining({
+        name: "/current",
+        detail:
+          'current must be the list-integrations response (an array), not an object (send the array it holds under "integrations")',
+      }),
+    ])
+  })
+
   it("bounds the issues of a huge bad envelope", async () => {
     const value = { current: [], desired: "", stopReads: Array.from({ length: 500 }, () => 0) }
     const body = await expectProblem(

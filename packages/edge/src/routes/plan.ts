@@ -4,6 +4,7 @@
  * → 200 the plan JSON (contract.md). The envelope is checked here; the plan itself is the core's, passed in
  * as `ports.plan` (501 until then).
  */
+import { wrappedListKey } from "@ampkit/core/ApiLists"
 import { issue, jsonTypeOf, readEnvelope, requireNoIssues } from "../Envelope.js"
 import { excerpt } from "../Excerpt.js"
 import { Failure, type Issue } from "../Failure.js"
@@ -21,8 +22,11 @@ export const planInputOf = (body: Record<string, unknown>): PlanInput => {
   const issues: Array<Issue> = []
   const { current, desired, stopReads, maxBatch, installations, project } = body
   if (!Array.isArray(current)) {
+    // The array wrapped in an object by another tool (`{"integrations": [...]}`): say where it is.
+    const key = wrappedListKey(current, "list-integrations")
+    const held = key !== undefined ? ` (send the array it holds under ${excerpt(key)})` : ""
     issues.push(
-      issue("current", `current must be the list-integrations response (an array), not ${jsonTypeOf(current)}`),
+      issue("current", `current must be the list-integrations response (an array), not ${jsonTypeOf(current)}${held}`),
     )
   }
   if (typeof desired !== "string") {
