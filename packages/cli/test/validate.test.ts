@@ -49,7 +49,7 @@ describe("ampkit validate", () => {
     const none = await cli(["validate"], { cwd: new URL("../../../packages", import.meta.url).pathname })
     expect(none.code).toBe(2)
     expect(none.err).toBe(
-      "ampkit: validate needs at least one file or directory (or - for stdin); there is no amp.yaml here\n" +
+      "ampkit: validate needs at least one file or directory (or - for stdin); there is no amp.yaml or amp.yml here\n" +
         "Run ampkit validate --help for usage.\n",
     )
   })

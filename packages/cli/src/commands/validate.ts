@@ -168,12 +168,18 @@ export const runValidate = async (args: ReadonlyArray<string>, io: Io): Promise<
   return failed ? exitCode.findings : exitCode.ok
 }
 
-/** Why ./amp.yaml is not the default input: there is none, or it is no regular file (a directory, a broken link). */
+/**
+ * Why neither ./amp.yaml nor ./amp.yml is the default input: there is none, or the first of them that
+ * exists is no regular file (a directory, a broken link).
+ */
 const noAmpYaml = async (io: Io): Promise<string> => {
-  const entry = await lstat(resolve(io.cwd, "amp.yaml")).catch(() => undefined)
-  if (entry === undefined) return "there is no amp.yaml here"
-  if (await isDirectory(io, "amp.yaml")) return "./amp.yaml is a directory (name it to validate the YAML files in it)"
-  return entry.isSymbolicLink() ? "./amp.yaml is a link to no regular file" : "./amp.yaml is not a regular file"
+  for (const name of ["amp.yaml", "amp.yml"]) {
+    const entry = await lstat(resolve(io.cwd, name)).catch(() => undefined)
+    if (entry === undefined) continue
+    if (await isDirectory(io, name)) return `./${name} is a directory (name it to validate the YAML files in it)`
+    return entry.isSymbolicLink() ? `./${name} is a link to no regular file` : `./${name} is not a regular file`
+  }
+  return "there is no amp.yaml or amp.yml here"
 }
 
 /**

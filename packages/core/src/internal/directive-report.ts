@@ -26,7 +26,10 @@ interface DirectiveUse extends DirectiveAt {
   readonly used: Set<string>
   /** The ids (`"all"` for a bare directive) that covered only errors. */
   readonly blocked: Set<string>
-  /** Ampersand ids it names whose ampkit counterpart (AmpersandRules.ts) it covers without naming it. */
+  /**
+   * Ampersand ids it names whose ampkit counterpart (AmpersandRules.ts) it covers without naming it,
+   * where that finding is not suppressed otherwise.
+   */
   readonly missed: Set<string>
 }
 
@@ -99,14 +102,18 @@ const usesOf = (
   for (const d of diagnostics) {
     if (d.rule === ignoreDirective) continue
     const error = d.severity === "error"
+    // A finding suppressed anyway (by another directive or --ignore) is not missed by a directive
+    // naming only Ampersand's id: the key tells the two apart, so a suppressed one seen first does not
+    // hide an unsuppressed one of the same rule under the same line.
+    const suppressed = d.suppressed
     forEachCovering(document, byLine, d.pointer, (uses, line) => {
-      const key = `${line} ${error} ${d.rule}`
+      const key = `${line} ${error} ${suppressed} ${d.rule}`
       if (seen.has(key)) return
       seen.add(key)
       for (const use of uses) {
         const id = use.ids === "all" ? "all" : use.ids.has(d.rule) ? d.rule : undefined
         if (id !== undefined) (error ? use.blocked : use.used).add(id)
-        else if (use.ids !== "all")
+        else if (use.ids !== "all" && !suppressed)
           for (const [ampersand, ours] of ampkitCounterparts)
             if (ours === d.rule && use.ids.has(ampersand)) use.missed.add(ampersand)
       }

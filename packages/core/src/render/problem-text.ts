@@ -183,8 +183,11 @@ export const renderProblemText = (explanation: ProblemExplanation, options: Prob
     problem.type === "about:blank" &&
     (problem.issues?.length ?? 0) === 0
   ) {
-    // A JSON object with none of the members: a successful response, or another document, given by mistake?
-    out.push(c("dim", "The body has none of RFC 9457's members (type, title, status, detail): is it an error body?"))
+    // A JSON object with none of the members (`type` absent or about:blank, which adds nothing to the status):
+    // a successful response, or another document, given by mistake?
+    out.push(
+      c("dim", "The body holds no title, status or detail, and no type but about:blank: is it an RFC 9457 error body?"),
+    )
   }
   return `${out.join("\n")}\n`
 }

@@ -19,7 +19,8 @@ describe("problem text", () => {
   test("an object with none of the problem members asks whether it is an error body; a problem never does", () => {
     const integration = readFileSync(new URL("../fixtures/plan/installations/current.json", import.meta.url), "utf8")
     const first = JSON.stringify(JSON.parse(integration)[0])
-    const question = "The body has none of RFC 9457's members (type, title, status, detail): is it an error body?"
+    const question =
+      "The body holds no title, status or detail, and no type but about:blank: is it an RFC 9457 error body?"
     expect(renderProblemText(explainProblem(first))).toContain(question)
     for (const body of ['{"title":"Bad"}', '{"status":500}', '{"type":"https://x"}', '{"detail":"d"}'])
       expect(renderProblemText(explainProblem(body)), body).not.toContain(question)
