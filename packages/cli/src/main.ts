@@ -9,6 +9,7 @@ import { runSchema } from "./commands/schema.js"
 import { runValidate } from "./commands/validate.js"
 import { exitCode, InputError, InputFindingsError, UsageError } from "./errors.js"
 import { type Io, processIo, reason } from "./io.js"
+import { terminalSafe } from "./json-output.js"
 import { version } from "./version.js"
 
 export type { Io } from "./io.js"
@@ -63,7 +64,7 @@ export const run = async (argv: ReadonlyArray<string>, io: Io): Promise<number> 
         : suggest(command, Object.keys(commands))
       const what = command.startsWith("-") ? "option" : "command"
       throw new UsageError({
-        message: `unknown ${what} ${JSON.stringify(command)}${near !== undefined ? ` (did you mean ${near}?)` : ""}`,
+        message: `unknown ${what} ${terminalSafe(JSON.stringify(command))}${near !== undefined ? ` (did you mean ${near}?)` : ""}`,
       })
     }
     return await handler(rest, io)

@@ -12,6 +12,7 @@ import { choice, parse, pathArg, strings } from "../args.js"
 import { exitCode, InputError, UsageError } from "../errors.js"
 import { inputFindings, utf8Diagnostic } from "../input-findings.js"
 import { type Input, type Io, readInput } from "../io.js"
+import { json, terminalSafe } from "../json-output.js"
 import { installationsGiven, wrappedList } from "../list-input.js"
 import { version } from "../version.js"
 
@@ -179,7 +180,7 @@ export const runDiff = async (args: ReadonlyArray<string>, io: Io): Promise<numb
       break
     }
     case "json":
-      io.stdout(diffJson(result, { old: oldFile, new: newFile, failOn }))
+      io.stdout(terminalSafe(diffJson(result, { old: oldFile, new: newFile, failOn })))
       break
     case "markdown":
       io.stdout(renderDiffMarkdown(result, { oldFile, newFile, failOn }))
@@ -194,7 +195,7 @@ export const runDiff = async (args: ReadonlyArray<string>, io: Io): Promise<numb
         failOn,
         toolVersion: version,
       })
-      io.stdout(`${JSON.stringify(sarif, null, 2)}\n`)
+      io.stdout(`${json(sarif)}\n`)
       break
     }
   }

@@ -25,6 +25,7 @@ import { choice, parse, pathArg, strings } from "../args.js"
 import { exitCode, InputError, UsageError } from "../errors.js"
 import { inputFindings, utf8Diagnostic } from "../input-findings.js"
 import { type Input, type Io, readInput, reason } from "../io.js"
+import { json, terminalSafe } from "../json-output.js"
 import { installationsGiven, wrappedList } from "../list-input.js"
 
 export const planHelp = `Usage: ampkit plan --current <file> <amp.yaml> [options]
@@ -205,7 +206,7 @@ const runVerify = async (args: ReadonlyArray<string>, io: Io): Promise<number> =
     throw new InputError({ message: `${escapeControl(planInput.name)}: ${why}` })
   }
   const verification = verifyPlan(record.plan, current)
-  if (format === "json") io.stdout(renderPlanVerificationJson(verification, record.plan.planId))
+  if (format === "json") io.stdout(terminalSafe(renderPlanVerificationJson(verification, record.plan.planId)))
   else io.stdout(renderPlanVerificationText(verification, record.plan.planId, { color: colorOf(io) }))
   return verification.ok ? exitCode.ok : exitCode.findings
 }
@@ -329,7 +330,7 @@ export const runPlan = async (args: ReadonlyArray<string>, io: Io): Promise<numb
     await writeOut(io, outDir, files)
     io.stderr(`ampkit: wrote ${files.length} files to ${escapeControl(outDir)}\n`)
   }
-  if (format === "json") io.stdout(renderPlanJson(plan))
+  if (format === "json") io.stdout(terminalSafe(renderPlanJson(plan)))
   else
     io.stdout(renderPlanText(plan, { color: colorOf(io), verbose: values.verbose === true, file: desiredInput.name }))
   return exitCode.ok
@@ -343,7 +344,7 @@ const refuse = (
   text: string,
   validation: ReturnType<typeof report>,
 ): number => {
-  if (format === "json") io.stdout(`${JSON.stringify(validationJson({ file, report: validation }), null, 2)}\n`)
+  if (format === "json") io.stdout(`${json(validationJson({ file, report: validation }))}\n`)
   else io.stdout(renderValidationText(file, text, validation, { color: colorOf(io) }))
   io.stderr(`ampkit: no plan: ${escapeControl(file)} has errors; fix them first\n`)
   return exitCode.findings

@@ -8,6 +8,7 @@ import { renderProblemText } from "@ampkit/core/render/problem-text"
 import { choice, parse, pathArg } from "../args.js"
 import { exitCode, UsageError } from "../errors.js"
 import { type Io, readInput } from "../io.js"
+import { json } from "../json-output.js"
 
 export const problemHelp = `Usage: ampkit problem <file|-> [options]
 
@@ -84,7 +85,7 @@ export const runProblem = async (args: ReadonlyArray<string>, io: Io): Promise<n
     ...(manifest !== undefined ? { manifest: manifest.document } : {}),
   })
   if (format === "json") {
-    io.stdout(`${JSON.stringify(problemJson(explanation, manifest?.name), null, 2)}\n`)
+    io.stdout(`${json(problemJson(explanation, manifest?.name))}\n`)
   } else {
     const color = io.stdoutIsTTY && (io.env.NO_COLOR ?? "") === ""
     io.stdout(

@@ -25,6 +25,7 @@ import { choice, parse, pathArg, strings } from "../args.js"
 import { exitCode, UsageError } from "../errors.js"
 import { utf8Diagnostic } from "../input-findings.js"
 import { type FoundFile, type Io, isDirectory, isFile, readFound, readInput, yamlFilesUnder } from "../io.js"
+import { json } from "../json-output.js"
 import { version } from "../version.js"
 
 export const validateHelp = `Usage: ampkit validate [<file|dir|->...] [options]
@@ -181,17 +182,6 @@ const noAmpYaml = async (io: Io): Promise<string> => {
   }
   return "there is no amp.yaml or amp.yml here"
 }
-
-/**
- * JSON text, indented, with the characters JSON allows raw but a terminal acts on (DEL, C1 controls,
- * bidi and zero-width controls, line and paragraph separators, BOM) written as `\uXXXX` escapes: the
- * same JSON value, but a file name such as `\u202Eevil.yaml` cannot reorder what a reader sees.
- */
-const json = (value: unknown): string =>
-  JSON.stringify(value, null, 2).replace(
-    /[\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  )
 
 /**
  * The inputs to read, in order: each argument as given, but a directory replaced by the YAML files
