@@ -1,7 +1,7 @@
 /**
  * `pnpm --filter @ampkit/bench bench`: ampkit's speed as ratios against peers run in the same
  * process (never a timed assertion in a unit test). Prints markdown tables and writes RESULTS.md.
- * `node dist/main.js [validate] [diff] [plan]` runs only the named suites (and writes nothing).
+ * `node dist/main.js [validate] [diff] [plan] [scaling]` runs only the named suites (and writes nothing).
  * Where ampkit's own time goes: `pnpm --filter @ampkit/bench bench:profile [workload]` (profile.ts).
  */
 import { writeFileSync } from "node:fs"
@@ -16,9 +16,10 @@ import { officialManifestSchema } from "./official-schema.js"
 import { planInputs } from "./plan-inputs.js"
 import { type PlanRow, planCase } from "./plan-suite.js"
 import { type Results, resultsMarkdown } from "./results-markdown.js"
+import { type ScalingRow, scalingCase, scalingShapes } from "./scaling-suite.js"
 import { ruleCosts, type ValidateRow, validateCase } from "./validate-suite.js"
 
-const suites = ["validate", "diff", "plan"] as const
+const suites = ["validate", "diff", "plan", "scaling"] as const
 const asked = process.argv.slice(2)
 for (const a of asked) if (!(suites as ReadonlyArray<string>).includes(a)) throw new Error(`unknown suite ${a}`)
 const runs = (suite: (typeof suites)[number]) => asked.length === 0 || asked.includes(suite)
@@ -32,7 +33,12 @@ const { samples, clean, pool, largest, gen60, gen1m } = benchInputs()
 progress(`inputs: ${samples.length} samples (${clean.length} without errors, ${pool.length} integrations)`)
 
 const timings: Array<Timing> = []
-const results: { validate?: NonNullable<Results["validate"]>; diff?: Array<DiffRow>; plan?: PlanRow } = {}
+const results: {
+  validate?: NonNullable<Results["validate"]>
+  diff?: Array<DiffRow>
+  plan?: PlanRow
+  scaling?: Array<ScalingRow>
+} = {}
 
 if (runs("validate")) {
   const check = new Ajv({ allErrors: true }).compile(officialManifestSchema())
@@ -73,6 +79,16 @@ if (runs("plan")) {
   results.plan = row
   timings.push(row.whole, row.bareParse, ...Object.values(row.phases))
   progress(`plan: ${row.ratio.toFixed(2)}× bare parse`)
+}
+
+if (runs("scaling")) {
+  results.scaling = []
+  for (const shape of scalingShapes) {
+    const row = scalingCase(shape)
+    results.scaling.push(row)
+    timings.push(...row.timings)
+    progress(`scaling ${shape.label}: ${row.growth.toFixed(2)}× from n to 2n`)
+  }
 }
 
 const cpu = cpus()

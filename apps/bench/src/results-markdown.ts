@@ -4,6 +4,7 @@ import { diffTarget } from "./diff-suite.js"
 import { kb, markdownTable, ms, ratio } from "./markdown-table.js"
 import type { PlanRow } from "./plan-suite.js"
 import { planTarget } from "./plan-suite.js"
+import type { ScalingRow } from "./scaling-suite.js"
 import type { RuleCost, ValidateRow } from "./validate-suite.js"
 import { validateTarget } from "./validate-suite.js"
 
@@ -30,6 +31,7 @@ export interface Results {
   }
   readonly diff?: ReadonlyArray<DiffRow>
   readonly plan?: PlanRow
+  readonly scaling?: ReadonlyArray<ScalingRow>
 }
 
 const yesNo = (ok: boolean): string => (ok ? "yes" : "**no**")
@@ -202,6 +204,31 @@ const planSection = (p: PlanRow): string => {
   ].join("\n")
 }
 
+/** Most growth from n to 2n accepted as linear (≈ 2× expected; a quadratic walk gives ≈ 4×). */
+const scalingTarget = 2.6
+
+const scalingSection = (rows: ReadonlyArray<ScalingRow>): string =>
+  [
+    "## scaling: hostile shapes at n and 2n",
+    "",
+    "`validate` on inputs of size n and 2n, timed side by side (apps/bench/src/scaling-suite.ts): linear work " +
+      "doubles (≈ 2×), work that compares every item with every other quadruples (≈ 4×). The directive shapes " +
+      "were quadratic before (228 s for 50,000 directive lines over 10,000 warnings).",
+    "",
+    markdownTable(
+      ["shape", "n", "size at n", "ms at n", "ms at 2n", "growth", `within ${scalingTarget}×`],
+      rows.map((r) => [
+        r.label,
+        r.n.toLocaleString("en-US"),
+        kb(r.bytes[0]),
+        ms(r.timings[0].ms),
+        ms(r.timings[1].ms),
+        ratio(r.growth),
+        yesNo(r.growth <= scalingTarget),
+      ]),
+    ),
+  ].join("\n")
+
 const workerSection = [
   "## workerd CPU budget (issue 5)",
   "",
@@ -214,5 +241,6 @@ export const resultsMarkdown = (r: Results): string =>
     ...(r.validate !== undefined ? [validateSection(r.validate)] : []),
     ...(r.diff !== undefined ? [diffSection(r.diff)] : []),
     ...(r.plan !== undefined ? [planSection(r.plan)] : []),
+    ...(r.scaling !== undefined ? [scalingSection(r.scaling)] : []),
     workerSection,
   ].join("\n\n")}\n`

@@ -3,7 +3,7 @@
  * same data for js-yaml and yaml), edits that are real changes, and an official schema ajv accepts.
  * No timing is asserted here: speed is measured by `bench`, never by a test.
  */
-import { validate } from "@ampkit/core"
+import { parseSource, validate } from "@ampkit/core"
 import { diff } from "@ampkit/core/Diff"
 import { planFromText } from "@ampkit/core/Plan"
 import { Ajv } from "ajv"
@@ -16,6 +16,7 @@ import { generateManifest, integrationPool } from "../src/manifest-generator.js"
 import { markdownTable } from "../src/markdown-table.js"
 import { officialManifestSchema } from "../src/official-schema.js"
 import { planInputs } from "../src/plan-inputs.js"
+import { scalingShapes } from "../src/scaling-suite.js"
 
 const samples = loadSamples()
 const pool = integrationPool(samples.filter((s) => validate(s.text).errors === 0))
@@ -118,5 +119,20 @@ describe("markdownTable", () => {
         ],
       ),
     ).toBe(["| tool |    ms |", "| ---- | ----: |", "| ours |   1.5 |", "| peer | 12.25 |"].join("\n"))
+  })
+})
+
+describe("scaling shapes", () => {
+  test("each shape at n is what its label says: directives, ids and warnings as counted", () => {
+    const [lines, ids, baseline] = scalingShapes
+    const n = 400
+    const a = validate(lines!.make(n))
+    expect(parseSource(lines!.make(n)).document?.directives).toHaveLength(n)
+    expect([a.warnings, a.suppressed, a.errors]).toEqual([0, n / 4, 0])
+    // Every id but unknown-key is no rule id: each is an ignore-directive warning.
+    const b = validate(ids!.make(30 * 20))
+    expect([b.warnings, b.suppressed, b.errors]).toEqual([30 * 20, 20, 0])
+    const c = validate(baseline!.make(n))
+    expect([c.warnings, c.suppressed, c.errors]).toEqual([n, 0, 0])
   })
 })
